@@ -1,0 +1,72 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One set of compiler settings for every Swift target.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "SchoolWellbeingIndicators",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wellbeing", targets: ["wellbeing"]),
+        .library(name: "WellbeingCore", targets: ["WellbeingCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C libraries from Debian, each in its own module.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+
+        // The pure core: domain model, catalogue, scoring, aggregation,
+        // statistics, suppression, table model. No files, sockets, XML or SQL.
+        .target(name: "WellbeingCore", dependencies: ["CGSL"], swiftSettings: swiftSettings),
+
+        // Shipped reference data (catalogue, LA lookup, policy) loaded into core values.
+        .target(
+            name: "WellbeingResources",
+            dependencies: ["WellbeingCore"],
+            resources: [.copy("Data")],
+            swiftSettings: swiftSettings
+        ),
+
+        // libxml2 streaming reader → core events and diagnostics.
+        .target(name: "WellbeingIngest", dependencies: ["WellbeingCore", "CLibXML2",
+                                                        .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: swiftSettings),
+
+        // Export folder writers (EES CSV, metadata, provenance, summaries).
+        .target(name: "WellbeingExport", dependencies: ["WellbeingCore",
+                                                        .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: swiftSettings),
+
+        // Synthetic, seeded returns for demos, tests and benchmarks.
+        .target(name: "WellbeingSynthetic", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
+
+        .executableTarget(
+            name: "wellbeing",
+            dependencies: [
+                "WellbeingCore", "WellbeingResources", "WellbeingIngest", "WellbeingExport", "WellbeingSynthetic",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "WellbeingCoreTests", dependencies: ["WellbeingCore", "WellbeingResources"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingResourcesTests", dependencies: ["WellbeingResources"], swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingIngestTests", dependencies: ["WellbeingIngest", "WellbeingResources"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingExportTests", dependencies: ["WellbeingExport", "WellbeingIngest", "WellbeingResources"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingSyntheticTests",
+                    dependencies: ["WellbeingSynthetic", "WellbeingIngest", "WellbeingResources"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingCLITests", dependencies: ["wellbeing"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes bytes to a file through a large buffer, so millions of small writes cost a few system calls.
+final class BufferedFileWriter {
+    private let descriptor: Int32
+    private let path: String
+    private var buffer: [UInt8] = []
+    private let capacity: Int
+
+    /// Creates (or truncates) the file.
+    init(path: String, capacity: Int = 1 << 20) throws(ExportError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        descriptor = fd
+        self.path = path
+        self.capacity = capacity
+        buffer.reserveCapacity(capacity)
+    }
+
+    deinit { close(descriptor) }
+
+    func write(_ text: String) throws(ExportError) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= capacity { try flush() }
+    }
+
+    func write(bytes: some Sequence<UInt8>) throws(ExportError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Writes what is buffered and forces it to disk.
+    func finish() throws(ExportError) {
+        try flush()
+        guard fsync(descriptor) == 0 else {
+            throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    private func flush() throws(ExportError) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,14 @@
+/// Why an export folder could not be written.
+public enum ExportError: Error, CustomStringConvertible, Sendable {
+    case cannotWrite(path: String, reason: String)
+    case cannotCreateFolder(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotWrite(let path, let reason):
+            "cannot write \(path): \(reason). Check the folder exists, is writable and the disk has space."
+        case .cannotCreateFolder(let path, let reason):
+            "cannot create the export folder \(path): \(reason). Choose a writable location with --out."
+        }
+    }
+}

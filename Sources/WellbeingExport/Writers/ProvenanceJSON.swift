@@ -1,0 +1,42 @@
+import Foundation
+import WellbeingCore
+
+/// `provenance.json`: software, catalogue and policy versions, inputs with SHA-256, time generated.
+enum ProvenanceJSON {
+    private struct Document: Encodable {
+        struct Software: Encodable { var name: String; var version: String }
+        struct Versioned: Encodable { var version: String }
+        struct Catalogue: Encodable { var version: String; var instrument: String }
+        struct Input: Encodable {
+            var name: String
+            var sha256: String
+            var returnId: String
+            var localAuthority: String
+            var wave: String
+            var schools: Int
+            var pupils: Int
+        }
+
+        var software: Software
+        var generated: String
+        var catalogue: Catalogue
+        var policy: Versioned
+        var inputs: [Input]
+    }
+
+    static func data(_ provenance: Provenance) -> Data {
+        let document = Document(
+            software: .init(name: "wellbeing", version: provenance.softwareVersion),
+            generated: provenance.generated,
+            catalogue: .init(version: provenance.catalogueVersion, instrument: provenance.instrumentID),
+            policy: .init(version: provenance.policyVersion),
+            inputs: provenance.inputs.map {
+                .init(name: $0.name, sha256: $0.sha256, returnId: $0.returnId, localAuthority: $0.localAuthority,
+                      wave: $0.wave, schools: $0.schools, pupils: $0.pupils)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and integers cannot fail.
+        return (try? encoder.encode(document)).map { $0 + Data("\n".utf8) } ?? Data()
+    }
+}

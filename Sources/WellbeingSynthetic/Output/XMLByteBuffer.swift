@@ -1,0 +1,109 @@
+/// A reusable output buffer with the few formatting operations the return writer needs.
+///
+/// Bytes are appended through a raw pointer (no per-append bounds or
+/// uniqueness checks) and handed to the sink whenever a megabyte has built up,
+/// so memory stays flat however large the return is.
+final class XMLByteBuffer {
+    /// How much builds up before a flush.
+    static let flushThreshold = 1 << 20
+    /// Room beyond the threshold for the element being written when the threshold is crossed.
+    private static let headroom = 64 << 10
+
+    private let storage: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private(set) var count = 0
+
+    init() {
+        capacity = Self.flushThreshold + Self.headroom
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// True once the buffer holds a megabyte or more.
+    var isFull: Bool { count >= Self.flushThreshold }
+
+    /// Writes everything buffered to `sink` and empties the buffer.
+    func flush(to sink: inout some ByteSink) throws {
+        guard count > 0 else { return }
+        try sink.write(UnsafeRawBufferPointer(start: storage, count: count))
+        count = 0
+    }
+
+    /// Makes sure `bytes` more bytes fit; only long free text (names) can need it.
+    @inline(__always)
+    private func reserve(_ bytes: Int) {
+        precondition(count + bytes <= capacity, "one XML element exceeds the buffer's headroom")
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    /// Appends bytes prepared in advance (tags, attribute names, escaped names).
+    @inline(__always)
+    func append(_ bytes: [UInt8]) {
+        reserve(bytes.count)
+        bytes.withUnsafeBufferPointer { source in
+            (storage + count).update(from: source.baseAddress!, count: source.count)
+        }
+        count += bytes.count
+    }
+
+    /// Appends a non-negative integer in decimal.
+    @inline(__always)
+    func append(decimal value: Int) {
+        precondition(value >= 0, "only non-negative integers are written")
+        if value < 10 {
+            append(UInt8(48 + value))
+            return
+        }
+        var digits = 0
+        var rest = value
+        while rest > 0 { digits += 1; rest /= 10 }
+        appendDigits(value, width: digits)
+    }
+
+    /// Appends a non-negative integer zero-padded to `width` digits (wider values are written whole).
+    @inline(__always)
+    func append(decimal value: Int, width: Int) {
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        appendDigits(value, width: max(width, digits))
+    }
+
+    @inline(__always)
+    private func appendDigits(_ value: Int, width: Int) {
+        reserve(width)
+        var rest = value
+        var index = count + width - 1
+        while index >= count {
+            storage[index] = UInt8(48 + rest % 10)
+            rest /= 10
+            index -= 1
+        }
+        count += width
+    }
+}
+
+extension [UInt8] {
+    /// The UTF-8 bytes of `text` with `&`, `<`, `>` and `"` escaped, ready for an attribute or element.
+    static func xmlEscaped(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return bytes
+    }
+}
