@@ -22,6 +22,8 @@ let package = Package(
         // C libraries from Debian, each in its own module.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        // Debian's GLPK ships no .pc file; glpk.h is on the default include path.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
 
         // The pure core: domain model, catalogue, scoring, aggregation,
         // statistics, suppression, table model. No files, sockets, XML or SQL.
@@ -40,10 +42,11 @@ let package = Package(
                                                         .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
 
+        // The LP audit of disclosure control (GLPK) and the suppression it drives.
+        .target(name: "WellbeingAudit", dependencies: ["WellbeingCore", "CGLPK"], swiftSettings: swiftSettings),
+
         // Export folder writers (EES CSV, metadata, provenance, summaries).
-        .target(name: "WellbeingExport", dependencies: ["WellbeingCore",
-                                                        .product(name: "Crypto", package: "swift-crypto")],
-                swiftSettings: swiftSettings),
+        .target(name: "WellbeingExport", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
 
         // Synthetic, seeded returns for demos, tests and benchmarks.
         .target(name: "WellbeingSynthetic", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
@@ -52,6 +55,7 @@ let package = Package(
             name: "wellbeing",
             dependencies: [
                 "WellbeingCore", "WellbeingResources", "WellbeingIngest", "WellbeingExport", "WellbeingSynthetic",
+                "WellbeingAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -61,6 +65,8 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingResourcesTests", dependencies: ["WellbeingResources"], swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingIngestTests", dependencies: ["WellbeingIngest", "WellbeingResources"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingAuditTests", dependencies: ["WellbeingAudit", "WellbeingResources"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingExportTests", dependencies: ["WellbeingExport", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),
