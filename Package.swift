@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries from Debian, each in its own module.
@@ -45,6 +46,12 @@ let package = Package(
         // The LP audit of disclosure control (GLPK) and the suppression it drives.
         .target(name: "WellbeingAudit", dependencies: ["WellbeingCore", "CGLPK"], swiftSettings: swiftSettings),
 
+        // The store of accepted returns (SQLite through GRDB), pseudonymised at rest.
+        .target(name: "WellbeingStorage", dependencies: ["WellbeingCore",
+                                                         .product(name: "GRDB", package: "GRDB.swift"),
+                                                         .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: swiftSettings),
+
         // Export folder writers (EES CSV, metadata, provenance, summaries).
         .target(name: "WellbeingExport", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
 
@@ -67,6 +74,9 @@ let package = Package(
         .testTarget(name: "WellbeingIngestTests", dependencies: ["WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingAuditTests", dependencies: ["WellbeingAudit", "WellbeingResources"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingStorageTests",
+                    dependencies: ["WellbeingStorage", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingExportTests", dependencies: ["WellbeingExport", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),

@@ -28,6 +28,14 @@ public struct CellAccumulator: Sendable, Hashable {
         sums = Array(repeating: 0, count: 2 * categoryCount * next)
     }
 
+    /// An accumulator of this shape holding stored sums; nil when their lengths do not fit the shape.
+    init?(categoryCount: Int, kinds: [IndicatorDefinition.Kind], counts: [UInt32], sums: [Int64]) {
+        self.init(categoryCount: categoryCount, kinds: kinds)
+        guard counts.count == self.counts.count, sums.count == self.sums.count else { return nil }
+        self.counts = counts
+        self.sums = sums
+    }
+
     @inline(__always)
     func cell(category: Int, indicator: Int) -> Int { category * indicatorCount + indicator }
 

@@ -33,9 +33,10 @@ public struct WilsonInterval: Sendable, Hashable {
         let spread = z * (z2 + 4 * x * (1 - x / n)).squareRoot()
         let denominator = 2 * (n + z2)
         proportion = x / n
-        // Clamp only float noise: at x = 0 or x = n the formula is exactly 0 or 1 in real arithmetic.
-        lower = max(0, (2 * x + z2 - spread) / denominator)
-        upper = min(1, (2 * x + z2 + spread) / denominator)
+        // At x = 0 and x = n the limits are exactly 0 and 1, but computed they can miss by an ulp, which
+        // would make a 100% school "Worse" than a 100% benchmark.
+        lower = x == 0 ? 0 : (2 * x + z2 - spread) / denominator
+        upper = x == n ? 1 : (2 * x + z2 + spread) / denominator
     }
 
     /// The limits as a closed range, for benchmark comparison.

@@ -6,15 +6,15 @@
 final class XMLByteBuffer {
     /// How much builds up before a flush.
     static let flushThreshold = 1 << 20
-    /// Room beyond the threshold for the element being written when the threshold is crossed.
-    private static let headroom = 64 << 10
 
     private let storage: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private(set) var count = 0
 
-    init() {
-        capacity = Self.flushThreshold + Self.headroom
+    /// A buffer that takes `headroom` bytes beyond the threshold: the most the
+    /// caller writes between two ``isFull`` checks.
+    init(headroom: Int) {
+        capacity = Self.flushThreshold + headroom
         storage = .allocate(capacity: capacity)
     }
 
@@ -33,7 +33,7 @@ final class XMLByteBuffer {
     /// Makes sure `bytes` more bytes fit; only long free text (names) can need it.
     @inline(__always)
     private func reserve(_ bytes: Int) {
-        precondition(count + bytes <= capacity, "one XML element exceeds the buffer's headroom")
+        precondition(count + bytes <= capacity, "more was written between two isFull checks than the buffer's headroom")
     }
 
     @inline(__always)
@@ -46,6 +46,7 @@ final class XMLByteBuffer {
     /// Appends bytes prepared in advance (tags, attribute names, escaped names).
     @inline(__always)
     func append(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
         reserve(bytes.count)
         bytes.withUnsafeBufferPointer { source in
             (storage + count).update(from: source.baseAddress!, count: source.count)

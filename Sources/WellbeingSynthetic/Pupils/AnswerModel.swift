@@ -50,8 +50,8 @@ struct AnswerModel: Sendable {
         let primary = t.year <= 6 ? 1.0 : 0.0
         let latent: Double
         switch rule.kind {
-        case .swemwbs(let shift): latent = 0.8 * t.wellBeing + 0.6 * random.normal() + shift
-        case .safe: latent = 0.45 * t.wellBeing - 0.45 * t.bullying + 0.7 * random.normal() + 0.4 * primary
+        case .swemwbs(let shift): latent = 0.75 * t.wellBeing + 0.75 * random.normal() + shift
+        case .safe: latent = 0.45 * t.wellBeing - 0.3 * t.bullying + 0.75 * random.normal() + 0.4 * primary
         case .enjoy: latent = 0.5 * t.wellBeing + 0.8 * random.normal() + 0.5 * primary
         case .adult: latent = 0.4 * t.wellBeing - 0.15 * t.bullying + 0.9 * random.normal() + 0.45 * primary
         case .bullied: latent = t.bullying
@@ -80,7 +80,7 @@ struct AnswerModel: Sendable {
     private static func model(for code: String) -> (Kind, [Double], [Int], Double) {
         // Cut points are tuned so that, over a typical mix of schools, the
         // answers come out near published shares (see the tests).
-        let swemwbsCuts = [-1.85, -1.03, -0.03, 0.91]
+        let swemwbsCuts = [-2.2, -1.32, -0.26, 0.74]
         switch code {
         case "SWEMWBS1": return (.swemwbs(shift: 0), swemwbsCuts, [], 0.8)
         case "SWEMWBS2": return (.swemwbs(shift: 0.1), swemwbsCuts, [], 0.8)
@@ -93,8 +93,8 @@ struct AnswerModel: Sendable {
         case "ENJOY": return (.enjoy, [-1.6, -1.0, -0.15, 0.85], [], 1)
         // Latent order no < not sure < yes; codes 1 yes, 2 no, 3 not sure.
         case "ADULT": return (.adult, [-1.1, -0.45], [2, 3, 1], 1)
-        case "BULLIED": return (.bullied, [0.15, 0.75, 1.55, 1.95], [], 1.5)
-        case "FRIENDS": return (.friends, [-1.95, -1.5, -0.95], [], 1)
+        case "BULLIED": return (.bullied, [0.49, 1.16, 1.88, 2.3], [], 1.5)
+        case "FRIENDS": return (.friends, [-2.3, -1.8, -1.25], [], 1)
         // Latent order no < yes; codes 1 yes, 2 no.
         case "TALK_PARENT": return (.talkParent, [-1.0], [2, 1], 1)
         case "TALK_FRIEND": return (.talkFriend, [-0.75], [2, 1], 1)
@@ -102,8 +102,8 @@ struct AnswerModel: Sendable {
         case "FRUITVEG": return (.fruitVeg, [-1.5, -0.9, -0.3, 0.3, 0.75], [], 1)
         case "ACTIVE_DAYS": return (.activeDays, [-1.65, -1.3, -0.9, -0.45, 0, 0.4, 0.8], [], 1)
         case "GROUP_ACTIVITY": return (.groupActivity, [-0.5], [2, 1], 1)
-        case "DRUNK_4WK": return (.drunk, [1.25, 1.7, 1.95], [], 2)
-        case "DRUGS_4WK": return (.drugs, [1.6, 1.95, 2.2], [], 2)
+        case "DRUNK_4WK": return (.drunk, [1.7, 2.3, 2.6], [], 2)
+        case "DRUGS_4WK": return (.drugs, [1.95, 2.3, 2.6], [], 2)
         default: return (.unknown, [], [], 1)
         }
     }

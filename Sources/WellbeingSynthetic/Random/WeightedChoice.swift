@@ -17,9 +17,6 @@ struct WeightedChoice: Sendable {
         self.thresholds = thresholds
     }
 
-    /// The number of outcomes.
-    var count: Int { thresholds.count }
-
     /// The index of a drawn outcome.
     @inline(__always)
     func draw(using random: inout SeededRandom) -> Int {

@@ -44,6 +44,13 @@ extension StatisticsTests {
             #expect(BenchmarkComparison(interval: school.range, benchmark: 0.90, polarity: .lowIsGood) == .better)
         }
 
+        @Test func everyoneAgainstEveryoneIsSimilar() throws {
+            let school = try #require(WilsonInterval(successes: 30, trials: 30))
+            let none = try #require(WilsonInterval(successes: 0, trials: 30))
+            #expect(BenchmarkComparison(interval: school.range, benchmark: 1, polarity: .highIsGood) == .similar)
+            #expect(BenchmarkComparison(interval: none.range, benchmark: 0, polarity: .lowIsGood) == .similar)
+        }
+
         @Test func rawValuesAreThePublishedWords() {
             #expect(BenchmarkComparison.allCases.map(\.rawValue) == ["Better", "Similar", "Worse", "Not compared"])
         }

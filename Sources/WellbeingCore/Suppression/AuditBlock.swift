@@ -1,0 +1,84 @@
+/// A part of one indicator's table that the audit solves as one: some hidden cells, every other cell known.
+///
+/// Giving the attacker the true values of hidden cells outside the block only
+/// makes the attacker stronger, so a cell protected within its block is
+/// protected in the whole table. A cell is first audited in its *home* block:
+/// its geography's siblings and everything below them, in the cell's breakdown
+/// (every category, for a total). That is where the cycles that protect it run
+/// (a school's cell is covered by other schools of its LA), and it keeps each
+/// LP small; the whole indicator is the block used to confirm an exposure.
+struct AuditBlock: Hashable, Sendable, Comparable {
+    var indicator: Int
+    /// The unit whose descendants the block covers.
+    var scope: Int
+    /// The breakdown whose categories the block covers; nil for every category, totals included.
+    var breakdown: Breakdown?
+    /// Whether the scope's own cells are in the block (only when the cell audited is at the top).
+    var includesScope: Bool
+
+    /// The home block of a hidden cell.
+    init(home cell: CellReference, in table: IndicatorTable) {
+        indicator = cell.indicator
+        breakdown = cell.category == 0 ? nil : table.layout.categories[cell.category].breakdown
+        if let parent = table.units[cell.unit].parent {
+            scope = parent
+            includesScope = false
+        } else {
+            scope = cell.unit
+            includesScope = true
+        }
+    }
+
+    /// Every cell of one indicator (unit 0 is England): confirming an exposure holds nothing fixed.
+    static func whole(indicator: Int) -> AuditBlock {
+        AuditBlock(indicator: indicator, scope: 0, breakdown: nil, includesScope: true)
+    }
+
+    private init(indicator: Int, scope: Int, breakdown: Breakdown?, includesScope: Bool) {
+        self.indicator = indicator
+        self.scope = scope
+        self.breakdown = breakdown
+        self.includesScope = includesScope
+    }
+
+    /// The hidden cells of the block, scope first and then depth first, categories in layout order.
+    func hiddenCells(in table: IndicatorTable) -> [CellReference] {
+        let slots = breakdown.map { Array(table.layout.slots(of: $0)) } ?? Array(0..<table.layout.count)
+        var cells: [CellReference] = []
+        var stack = includesScope ? [scope] : table.units[scope].children.reversed()
+        while let unit = stack.popLast() {
+            for slot in slots where table.units[unit].status(category: slot, indicator: indicator).isSuppressed {
+                cells.append(CellReference(unit: unit, category: slot, indicator: indicator))
+            }
+            stack.append(contentsOf: table.units[unit].children.reversed())
+        }
+        return cells
+    }
+
+    /// The blocks that contain a cell and could be some cell's home: one per ancestor, in its breakdown and in all.
+    static func blocks(containing cell: CellReference, in table: IndicatorTable) -> [AuditBlock] {
+        let breakdowns: [Breakdown?] = cell.category == 0
+            ? [nil] : [table.layout.categories[cell.category].breakdown, nil]
+        var blocks: [AuditBlock] = []
+        var root = cell.unit
+        while let scope = table.units[root].parent {
+            for breakdown in breakdowns {
+                blocks.append(AuditBlock(indicator: cell.indicator, scope: scope, breakdown: breakdown,
+                                         includesScope: false))
+            }
+            root = scope
+        }
+        // The top unit's blocks include its own cells.
+        for breakdown in breakdowns {
+            blocks.append(AuditBlock(indicator: cell.indicator, scope: root, breakdown: breakdown, includesScope: true))
+        }
+        return blocks
+    }
+
+    static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.indicator, lhs.scope, lhs.breakdown.map { Breakdown.filters.firstIndex(of: $0)! } ?? -1,
+         lhs.includesScope ? 1 : 0)
+            < (rhs.indicator, rhs.scope, rhs.breakdown.map { Breakdown.filters.firstIndex(of: $0)! } ?? -1,
+               rhs.includesScope ? 1 : 0)
+    }
+}

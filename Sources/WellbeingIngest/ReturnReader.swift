@@ -1,0 +1,96 @@
+import Foundation
+public import WellbeingCore
+
+/// Reads a return in one streaming pass: parses it with libxml2, checks it
+/// against the XSD and every rule of the format, and hands each valid pupil to
+/// a visitor as it goes.
+///
+/// Memory does not grow with the file: no tree is built, pupil refs are
+/// remembered per school, and UPNs spill to scratch files when there are many.
+/// A reader holds only values and may be shared; each read is independent.
+public struct ReturnReader: Sendable {
+    public var schema: ReturnSchema
+    /// The instruments returns may name.
+    public var instruments: [Instrument]
+    public var localAuthorities: LocalAuthorityDirectory
+    public var limits: ReadLimits
+    /// How many diagnostics a report lists.
+    public var diagnosticLimit: Int
+    /// Where the duplicate-UPN check may put scratch files (large returns only).
+    public var scratchDirectory: String
+
+    public init(schema: ReturnSchema, instruments: [Instrument], localAuthorities: LocalAuthorityDirectory,
+                limits: ReadLimits = ReadLimits(), diagnosticLimit: Int = DiagnosticLog.defaultLimit,
+                scratchDirectory: String? = nil) {
+        self.schema = schema
+        self.instruments = instruments
+        self.localAuthorities = localAuthorities
+        self.limits = limits
+        self.diagnosticLimit = diagnosticLimit
+        self.scratchDirectory = scratchDirectory ?? FileManager.default.temporaryDirectory.path
+    }
+
+    /// Reads the return in the file at `path`.
+    ///
+    /// Throws only when the file cannot be read at all; everything wrong with its content is in the report.
+    public func read(file path: String, into visitor: inout some ReturnVisitor) throws(ReturnReadError)
+        -> ValidationReport
+    {
+        let source = try FileByteSource(path: path)
+        // An oversized file is refused before a byte of it is parsed.
+        guard source.size <= limits.maxBytes else {
+            var log = DiagnosticLog(limit: diagnosticLimit)
+            log.append(limits.oversizeDiagnostic)
+            visitor.end(valid: false)
+            return ValidationReport(file: path, sha256: nil, byteCount: source.size, header: nil, schoolCount: 0,
+                                    pupilCount: 0, acceptedPupilCount: 0, diagnostics: log.diagnostics,
+                                    errorCount: log.errorCount, warningCount: log.warningCount,
+                                    truncatedCount: log.truncatedCount)
+        }
+        return try read(from: source, named: path, into: &visitor)
+    }
+
+    /// Reads a return from any byte source, such as a request body; `name` labels the report.
+    public func read(from source: some ReturnByteSource, named name: String, into visitor: inout some ReturnVisitor)
+        throws(ReturnReadError) -> ValidationReport
+    {
+        let pump = InputPump(source: source, maxBytes: limits.maxBytes)
+        let validator = ReturnValidator(instruments: instruments, localAuthorities: localAuthorities,
+                                        upnRegistry: SpillingUPNRegistry(directory: scratchDirectory),
+                                        diagnosticLimit: diagnosticLimit)
+        var checked = try withUnsafeMutablePointer(to: &visitor) { visitor throws(ReturnReadError) in
+            let sink = ValidatingSink(validator: validator, visitor: visitor)
+            let parser = ReturnEventParser(sink: sink, limits: limits, pump: pump)
+            if let failure = parser.run(schema: schema) { throw failure }
+            return sink.validator
+        }
+        if let failure = pump.failure { throw failure }
+        // The parser reports a limit reached while it reads; the rest of the input is only hashed.
+        let reportedOversize = pump.exceededLimit
+        pump.drain()
+        if let failure = pump.failure { throw failure }
+        if pump.exceededLimit, !reportedOversize { checked.report(limits.oversizeDiagnostic) }
+        try checked.finish()
+        visitor.end(valid: checked.isValid)
+        return ValidationReport(file: name, sha256: pump.digest, byteCount: pump.byteCount, header: checked.header,
+                                schoolCount: checked.schoolCount, pupilCount: checked.pupilCount,
+                                acceptedPupilCount: checked.acceptedPupilCount, diagnostics: checked.log.diagnostics,
+                                errorCount: checked.log.errorCount, warningCount: checked.log.warningCount,
+                                truncatedCount: checked.log.truncatedCount)
+    }
+
+    /// Validates the return in the file at `path` without keeping anything of it.
+    public func validate(file path: String) throws(ReturnReadError) -> ValidationReport {
+        var ignore = IgnoringVisitor()
+        return try read(file: path, into: &ignore)
+    }
+}
+
+/// A visitor for validation alone.
+private struct IgnoringVisitor: ReturnVisitor {
+    func begin(_ header: ReturnHeader) {}
+    func school(_ school: SchoolRecord) {}
+    func pupil(_ pupil: PupilResponse) {}
+    func endSchool() {}
+    func end(valid: Bool) {}
+}
