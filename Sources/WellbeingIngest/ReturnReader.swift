@@ -51,26 +51,31 @@ public struct ReturnReader: Sendable {
     }
 
     /// Reads a return from any byte source, such as a request body; `name` labels the report.
+    ///
+    /// When the read fails part-way the visitor is ended as invalid before the error is thrown.
     public func read(from source: some ReturnByteSource, named name: String, into visitor: inout some ReturnVisitor)
         throws(ReturnReadError) -> ValidationReport
     {
         let pump = InputPump(source: source, maxBytes: limits.maxBytes)
-        let validator = ReturnValidator(instruments: instruments, localAuthorities: localAuthorities,
-                                        upnRegistry: SpillingUPNRegistry(directory: scratchDirectory),
-                                        diagnosticLimit: diagnosticLimit)
-        var checked = try withUnsafeMutablePointer(to: &visitor) { visitor throws(ReturnReadError) in
-            let sink = ValidatingSink(validator: validator, visitor: visitor)
-            let parser = ReturnEventParser(sink: sink, limits: limits, pump: pump)
-            if let failure = parser.run(schema: schema) { throw failure }
-            return sink.validator
+        var checked = ReturnValidator(instruments: instruments, localAuthorities: localAuthorities,
+                                      upnRegistry: SpillingUPNRegistry(directory: scratchDirectory),
+                                      diagnosticLimit: diagnosticLimit)
+        let failure: ReturnReadError? = withUnsafeMutablePointer(to: &visitor) { visitor in
+            let sink = ValidatingSink(validator: checked, visitor: visitor)
+            defer { checked = sink.validator }
+            return ReturnEventParser.run(sink: sink, limits: limits, pump: pump, schema: schema)
         }
-        if let failure = pump.failure { throw failure }
         // The parser reports a limit reached while it reads; the rest of the input is only hashed.
         let reportedOversize = pump.exceededLimit
-        pump.drain()
-        if let failure = pump.failure { throw failure }
+        if failure == nil, pump.failure == nil { pump.drain() }
         if pump.exceededLimit, !reportedOversize { checked.report(limits.oversizeDiagnostic) }
-        try checked.finish()
+        do {
+            if let failure = failure ?? pump.failure { throw failure }
+            try checked.finish()
+        } catch {
+            visitor.end(valid: false)
+            throw error as? ReturnReadError ?? ReturnReadError(.scratchFailed, "\(error)")
+        }
         visitor.end(valid: checked.isValid)
         return ValidationReport(file: name, sha256: pump.digest, byteCount: pump.byteCount, header: checked.header,
                                 schoolCount: checked.schoolCount, pupilCount: checked.pupilCount,

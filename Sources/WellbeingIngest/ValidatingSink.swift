@@ -2,13 +2,13 @@ import WellbeingCore
 
 /// Runs raw elements through the validator and hands what passes to the visitor.
 final class ValidatingSink<Visitor: ReturnVisitor>: RawReturnSink {
-    var validator: ReturnValidator<SpillingUPNRegistry>
+    var validator: ReturnValidator
     /// The caller's visitor, borrowed for the length of one read.
     private let visitor: UnsafeMutablePointer<Visitor>
     /// True between a school the visitor was given and its end.
     private var schoolOpen = false
 
-    init(validator: ReturnValidator<SpillingUPNRegistry>, visitor: UnsafeMutablePointer<Visitor>) {
+    init(validator: ReturnValidator, visitor: UnsafeMutablePointer<Visitor>) {
         self.validator = validator
         self.visitor = visitor
     }

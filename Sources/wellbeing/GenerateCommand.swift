@@ -4,12 +4,6 @@ import WellbeingCore
 import WellbeingResources
 import WellbeingSynthetic
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `wellbeing generate`: realistic, seeded synthetic returns, one per LA.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -78,7 +72,8 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--wave \"\(wave)\" is not a wave; use a year and AUT, SPR or SUM, e.g. 2026AUT")
         }
         if let las, !laCodes.isEmpty, las != laCodes.count {
-            throw ValidationError("--las \(las) disagrees with the \(laCodes.count) --la code(s); give one or the other")
+            throw ValidationError(
+                "--las \(las) disagrees with the \(laCodes.count) --la code(s); give one or the other")
         }
         guard !out.isEmpty else { throw ValidationError("--out needs a file or directory name") }
     }
@@ -103,16 +98,40 @@ struct GenerateCommand: ParsableCommand {
         }
 
         let paths = try outputPaths(for: synthetic.returns)
-        let display = ProgressDisplay(totalPupils: pupils, enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        let progress = ProgressLine(quiet: quiet)
+        let start = ContinuousClock.now
+        var done = 0
         for (index, path) in paths.enumerated() {
-            let before = display.pupilsDone
+            let before = done
             try write(path: path) { sink in
-                try synthetic.write(returnAt: index, to: &sink) { display.update(pupilsDone: before + $0) }
+                try synthetic.write(returnAt: index, to: &sink) { written in
+                    done = before + written
+                    progress.update(Self.progressText(done: done, total: pupils, since: start))
+                }
             }
-            display.clearLine()
+            progress.finish()
             print(path)
         }
-        display.finish(returns: paths.count)
+        if progress.enabled {
+            let seconds = Self.seconds(since: start)
+            printError("\(done) pupils in \(paths.count) return(s), \((seconds * 10).rounded() / 10)s "
+                + "(\(Int(Double(done) / seconds)) pupils/s)")
+        }
+    }
+
+    /// A bar, the pupils done, the rate and the time left.
+    private static func progressText(done: Int, total: Int, since start: ContinuousClock.Instant) -> String {
+        let width = 30
+        let filled = width * done / max(total, 1)
+        let rate = Double(done) / seconds(since: start)
+        let left = rate > 0 ? Int((Double(total - done) / rate).rounded()) : 0
+        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
+            + "\(done)/\(total) pupils  \(Int(rate)) pupils/s  \(left)s left"
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, 1e-3)
     }
 
     /// One path per return, following the rules in the help.
@@ -172,61 +191,5 @@ private struct FileSink: ByteSink {
         } catch {
             throw CommandFailure.io("cannot write \(path): \(error.localizedDescription)")
         }
-    }
-}
-
-/// A one-line progress bar on standard error: pupils done, rate and time left.
-private final class ProgressDisplay {
-    let totalPupils: Int
-    let enabled: Bool
-    private(set) var pupilsDone = 0
-    private let start = ContinuousClock.now
-    private var lastDrawn = ContinuousClock.now
-
-    init(totalPupils: Int, enabled: Bool) {
-        self.totalPupils = totalPupils
-        self.enabled = enabled
-    }
-
-    func update(pupilsDone: Int) {
-        self.pupilsDone = pupilsDone
-        guard enabled else { return }
-        let now = ContinuousClock.now
-        // Redrawing more than a few times a second costs time and flickers.
-        guard now - lastDrawn >= .milliseconds(200) || pupilsDone == totalPupils else { return }
-        lastDrawn = now
-        draw()
-    }
-
-    /// Clears the bar so a line printed on the terminal is not mixed into it; the next update redraws it.
-    func clearLine() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
-
-    /// Replaces the bar with a one-line summary.
-    func finish(returns: Int) {
-        guard enabled else { return }
-        let seconds = secondsSinceStart
-        let line = "\r\u{1B}[K\(pupilsDone) pupils in \(returns) return(s), \((seconds * 10).rounded() / 10)s "
-            + "(\(Int(Double(pupilsDone) / seconds)) pupils/s)\n"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    private var secondsSinceStart: Double {
-        let elapsed = ContinuousClock.now - start
-        return max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, 1e-3)
-    }
-
-    private func draw() {
-        let seconds = secondsSinceStart
-        let fraction = Double(pupilsDone) / Double(max(totalPupils, 1))
-        let width = 30
-        let filled = Int(fraction * Double(width))
-        let rate = Double(pupilsDone) / seconds
-        let left = rate > 0 ? Double(totalPupils - pupilsDone) / rate : 0
-        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let line = "\r[\(bar)] \(pupilsDone)/\(totalPupils) pupils  \(Int(rate)) pupils/s  \(Int(left.rounded()))s left "
-        FileHandle.standardError.write(Data(line.utf8))
     }
 }

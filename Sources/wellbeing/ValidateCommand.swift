@@ -65,7 +65,8 @@ struct ValidateCommand: ParsableCommand {
             let about = [diagnostic.schoolURN.map { "school \($0)" }, diagnostic.pupilRef.map { "pupil \($0)" }]
                 .compactMap { $0 }
             let subject = about.isEmpty ? "" : " [\(about.joined(separator: ", "))]"
-            return "\(place): \(diagnostic.code.rawValue) \(diagnostic.severity.rawValue)\(subject): \(diagnostic.message)"
+            let code = "\(diagnostic.code.rawValue) \(diagnostic.severity.rawValue)"
+            return "\(place): \(code)\(subject): \(diagnostic.message)"
         }
         let verdict = report.isValid ? "valid" : "INVALID"
         var summary = "\(report.file): \(verdict): \(count(report.schoolCount, "school")),"

@@ -18,7 +18,8 @@ struct WellbeingCommand: AsyncParsableCommand {
               wellbeing aggregate returns/*.xml --out export/
             """,
         version: SoftwareVersion.current,
-        subcommands: [ValidateCommand.self, AggregateCommand.self, GenerateCommand.self]
+        subcommands: [ValidateCommand.self, AggregateCommand.self, IngestCommand.self, PublishCommand.self,
+                      ReturnsCommand.self, GenerateCommand.self]
     )
 
     /// Runs the command; usage mistakes exit 2 (not ArgumentParser's 64), as the spec's exit codes say.

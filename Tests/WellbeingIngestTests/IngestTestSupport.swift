@@ -37,8 +37,10 @@ enum IngestTestSupport {
     }
 
     /// A small valid return: Camden, one school, the given pupils (each a `<Pupil …>…</Pupil>` string).
-    static func camdenReturn(schoolAttributes: String = #"urn="100049" laestab="2024104" name="Test School" phase="secondary""#,
-                             enrolment: String = "", pupils: [String]) -> String {
+    static func camdenReturn(
+        schoolAttributes: String = #"urn="100049" laestab="2024104" name="Test School" phase="secondary""#,
+        enrolment: String = "", pupils: [String]
+    ) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <WellbeingReturn xmlns="urn:school-wellbeing:return:1" schemaVersion="1.0">

@@ -5,7 +5,7 @@ import WellbeingSynthetic
 @Suite("Generated returns have the requested shape and valid identifiers")
 struct ShapeTests {
     @Test("exact pupil, school and LA counts", arguments: [
-        (1, 1, 1), (40, 40, 1), (1_000, 10, 1), (5_000, 40, 3), (3_000, 200, 7), (20_000, 60, 1),
+        (1, 1, 1), (40, 40, 1), (1_000, 10, 1), (5_000, 40, 3), (3_000, 200, 7), (8_000, 60, 1),
     ])
     func exactCounts(pupils: Int, schools: Int, las: Int) throws {
         let wave = try SyntheticWave.make(pupils: pupils, schools: schools, las: las, seed: 5)
@@ -102,7 +102,7 @@ struct ShapeTests {
 
     @Test("every surveyed year group has an enrolment with a response rate from 20% to 100%")
     func enrolment() throws {
-        let parsed = try ParsedReturn(SyntheticWave.make(pupils: 20_000, schools: 100, seed: 3).allBytes()[0])
+        let parsed = try ParsedReturn(SyntheticWave.make(pupils: 8_000, schools: 100, seed: 3).allBytes()[0])
         var rates: [Double] = []
         for school in parsed.schools {
             let respondents = Dictionary(grouping: school.pupils) { $0.attributes["yearGroup"]! }.mapValues(\.count)
@@ -111,7 +111,8 @@ struct ShapeTests {
                 let onRoll = try #require(school.enrolment[year])
                 #expect(count <= onRoll)
                 #expect(Double(count) >= 0.2 * Double(onRoll))
-                rates.append(Double(count) / Double(onRoll))
+                // A rate from a handful of pupils says little; judge the spread on real year groups.
+                if count >= 20 { rates.append(Double(count) / Double(onRoll)) }
             }
         }
         // Mostly 60–95%, with a few schools well under half.
@@ -121,7 +122,7 @@ struct ShapeTests {
 
     @Test("school sizes are skewed, with tiny schools and big ones")
     func schoolSizes() throws {
-        let parsed = try ParsedReturn(SyntheticWave.make(pupils: 40_000, schools: 150, seed: 8).allBytes()[0])
+        let parsed = try ParsedReturn(SyntheticWave.make(pupils: 15_000, schools: 120, seed: 8).allBytes()[0])
         let sizes = parsed.schools.map(\.pupils.count).sorted()
         #expect(sizes.contains { (3...15).contains($0) })
         #expect(sizes.last! > 5 * sizes[sizes.count / 2])
@@ -131,7 +132,7 @@ struct ShapeTests {
 
     @Test("school names keep accents and apostrophes, escaped in the XML")
     func schoolNames() throws {
-        let bytes = try SyntheticWave.make(pupils: 60_000, schools: 1_500, seed: 4).allBytes()[0]
+        let bytes = try SyntheticWave.make(pupils: 3_000, schools: 1_500, seed: 4).allBytes()[0]
         let names = try ParsedReturn(bytes).schools.map { $0.attributes["name"]! }
         #expect(Set(names).count == names.count)
         #expect(names.contains { $0.contains("'") })

@@ -16,7 +16,7 @@ public struct InMemoryUPNRegistry: UPNRegistry {
         }
     }
 
-    public mutating func forEachDuplicate(_ body: (UPNDuplicate) -> Void) throws(Never) {
+    public mutating func forEachDuplicate(_ body: (UPNDuplicate) -> Void)  {
         duplicates.forEach(body)
     }
 }

@@ -4,7 +4,8 @@ extension ReturnValidator {
                                   about subject: DiagnosticSubject, parse: (String) -> Value?) -> Value? {
         guard let text else {
             log.append(Diagnostic(rule.code, at: location, school: subject.school, pupil: subject.pupil,
-                                  "\(rule.element) has no \(rule.attribute) attribute; it must be \(rule.expectation)."))
+                                  "\(rule.element) has no \(rule.attribute) attribute;"
+                                    + " it must be \(rule.expectation)."))
             return nil
         }
         return present(text, rule, at: location, about: subject, parse: parse)
@@ -28,9 +29,14 @@ extension ReturnValidator {
 
     /// A year group written exactly as the format lists them: `R` or `1`…`13`, no sign, no leading zero.
     static func yearGroup(_ text: String) -> YearGroup? {
-        guard text == "R" || text.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) else { return nil }
-        return YearGroup(code: text)
+        if text == "R" { return YearGroup(0) }
+        // YearGroup(code:) alone would also take "+5"; the format allows one or two digits, no leading zero.
+        let length = text.utf8.count
+        guard (1...2).contains(length), text.utf8.first != UInt8(ascii: "0"),
+              let value = DecimalText.fixedDigits(text, count: length)
+        else { return nil }
+        return YearGroup(value)
     }
 
-    static var yearGroupExpectation: String { "R or a year from 1 to 13" }
+    static let yearGroupExpectation = "R or a year from 1 to 13"
 }

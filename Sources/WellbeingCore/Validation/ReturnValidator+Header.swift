@@ -23,20 +23,19 @@ extension ReturnValidator {
         return header
     }
 
-    static var waveRule: FieldRule {
-        FieldRule(element: "Survey", attribute: "wave", expectation: "a year and AUT, SPR or SUM, e.g. 2026AUT")
-    }
+    static let waveRule = FieldRule(element: "Survey", attribute: "wave",
+                                    expectation: "a year and AUT, SPR or SUM, e.g. 2026AUT")
 
-    static var academicYearRule: FieldRule {
-        FieldRule(element: "Survey", attribute: "academicYear",
-                  expectation: "six digits YYYYyy where yy is the year after YYYY, e.g. 202627")
-    }
+    static let academicYearRule = FieldRule(element: "Survey", attribute: "academicYear",
+                                            expectation: "six digits YYYYyy where yy is the year after YYYY,"
+                                                + " e.g. 202627")
 
     /// Looks the instrument up (E102) and prepares the per-pupil answer buffers for it.
     private mutating func adoptInstrument(_ id: String?, at location: SourceLocation) {
         let known = instruments.keys.sorted().joined(separator: ", ")
         guard let id else {
-            log.append(Diagnostic(.e102, at: location, "Survey has no instrument attribute; it must be one of: \(known)."))
+            log.append(Diagnostic(.e102, at: location,
+                                  "Survey has no instrument attribute; it must be one of: \(known)."))
             return
         }
         guard let found = instruments[id] else {
@@ -47,6 +46,9 @@ extension ReturnValidator {
         instrument = found
         answers = AnswerSet(itemCount: found.items.count)
         answered = Array(repeating: false, count: found.items.count)
+        itemCodes = found.items.map(\.code)
+        itemValues = found.items.map(\.values)
+        itemYears = found.items.map(\.years)
         let swemwbs = (1...7).compactMap { found.index(of: "SWEMWBS\($0)") }
         swemwbsItems = swemwbs.count == 7 ? swemwbs : []
     }

@@ -9,23 +9,26 @@ extension ReturnValidator {
         pupilCount += 1
         // Taken out, not copied: a copy would duplicate the school's ref dictionary for every pupil.
         guard var state = school.take() else { return nil }
-        state.pupils += 1
         defer { school = state }
+        state.pupils += 1
         let errorsBefore = log.errorCount
         let location = raw.location
 
-        let ref = required(raw.ref, Self.refRule, at: location, about: state.subject) { PupilRef.isValid($0) ? $0 : nil }
+        let ref = required(raw.ref, Self.refRule, at: location, about: state.subject) {
+            PupilRef.isValid($0) ? $0 : nil
+        }
         let subject = DiagnosticSubject(school: state.subject.school, pupil: ref)
         if let ref {
-            if let first = state.refs[ref] {
+            if let first = state.refs.updateValue(location, forKey: ref) {
+                state.refs[ref] = first
                 log.append(Diagnostic(.e121, at: location, school: subject.school, pupil: ref,
                                       "this pupil ref is already used by the pupil at line \(first.line) of this"
                                         + " school; each pupil's ref must be unique within its school."))
-            } else {
-                state.refs[ref] = location
             }
         }
-        if let upn = raw.upn { checkUPN(upn, at: PupilOccurrence(location: location, schoolURN: state.urn, pupilRef: ref)) }
+        if let upn = raw.upn {
+            checkUPN(upn, at: PupilOccurrence(location: location, schoolURN: state.urn, pupilRef: ref))
+        }
 
         let yearGroup = required(raw.yearGroup, Self.pupilYearRule, at: location, about: subject) { Self.yearGroup($0) }
         let sex = required(raw.sex, Self.sexRule, at: location, about: subject) { Sex(code: $0) }
@@ -39,8 +42,8 @@ extension ReturnValidator {
                                  at: location, about: subject) { EthnicityMajor(code: $0) }
 
         // Without a known instrument there is nothing to check answers against (E102 says why).
-        guard let instrument else { return nil }
-        readAnswers(raw.answers, of: instrument, yearGroup: yearGroup, about: subject)
+        guard instrument != nil else { return nil }
+        readAnswers(raw.answers, yearGroup: yearGroup, about: subject)
         let hasAnswer = answers.hasAnyValue
         if let yearGroup, hasAnswer { state.respondents[Int(yearGroup.value)] += 1 }
         guard log.errorCount == errorsBefore, let ref, let yearGroup, let sex, let fsm, let sen, let ethnicity
@@ -82,24 +85,24 @@ extension ReturnValidator {
     }
 
     /// Fills `answers` from the pupil's `Answer` elements, checking each one.
-    private mutating func readAnswers(_ raw: [RawAnswer], of instrument: Instrument, yearGroup: YearGroup?,
-                                      about subject: DiagnosticSubject) {
+    private mutating func readAnswers(_ raw: [RawAnswer], yearGroup: YearGroup?, about subject: DiagnosticSubject) {
         answers.reset()
         for index in answered.indices { answered[index] = false }
+        nextItemGuess = 0
         for answer in raw {
-            guard let index = itemIndex(answer, of: instrument, about: subject) else { continue }
-            let item = instrument.items[index]
+            guard let index = itemIndex(answer, about: subject) else { continue }
             guard !answered[index] else {
                 log.append(Diagnostic(.e132, at: answer.location, school: subject.school, pupil: subject.pupil,
-                                      "\(item.code) is answered more than once for this pupil;"
+                                      "\(itemCodes[index]) is answered more than once for this pupil;"
                                         + " give one Answer per item."))
                 continue
             }
             answered[index] = true
-            guard readValue(answer, of: item, into: index, about: subject) else { continue }
-            if let yearGroup, !item.isAsked(in: yearGroup), answers.missing(index) != .notAsked {
+            guard readValue(answer, item: index, about: subject) else { continue }
+            let years = itemYears[index]
+            if let yearGroup, !years.contains(Int(yearGroup.value)), answers.missing(index) != .notAsked {
                 log.append(Diagnostic(.w202, at: answer.location, school: subject.school, pupil: subject.pupil,
-                                      "\(item.code) is asked in years \(item.years.lowerBound)–\(item.years.upperBound)"
+                                      "\(itemCodes[index]) is asked in years \(years.lowerBound)–\(years.upperBound)"
                                         + " only, and this pupil is in another year; the answer is ignored."))
                 answers.set(index, missing: .notAsked)
             }
@@ -107,24 +110,32 @@ extension ReturnValidator {
     }
 
     /// The instrument's index of the answer's item (E130).
-    private mutating func itemIndex(_ answer: RawAnswer, of instrument: Instrument, about subject: DiagnosticSubject) -> Int? {
+    private mutating func itemIndex(_ answer: RawAnswer, about subject: DiagnosticSubject) -> Int? {
+        let instrumentID = instrument?.id ?? ""
         guard let code = answer.item else {
             log.append(Diagnostic(.e130, at: answer.location, school: subject.school, pupil: subject.pupil,
-                                  "Answer has no item attribute; it must name an item of \(instrument.id),"
+                                  "Answer has no item attribute; it must name an item of \(instrumentID),"
                                     + " e.g. item=\"SAFE\"."))
             return nil
         }
-        if let index = instrument.index(of: code) { return index }
+        // Answers usually follow the instrument's order, so the item after the last one is tried first.
+        let guess = nextItemGuess
+        if guess < itemCodes.count, itemCodes[guess] == code {
+            nextItemGuess = guess + 1
+            return guess
+        }
+        if let index = instrument?.index(of: code) {
+            nextItemGuess = index + 1
+            return index
+        }
         log.append(Diagnostic(.e130, at: answer.location, school: subject.school, pupil: subject.pupil,
-                              "item \(Self.quoted(code)) is not an item of \(instrument.id); use one of its codes: "
-                                + instrument.items.map(\.code).joined(separator: ", ") + "."))
+                              "item \(Self.quoted(code)) is not an item of \(instrumentID); use one of its codes: "
+                                + itemCodes.joined(separator: ", ") + "."))
         return nil
     }
 
-    /// Stores the answer's value or missing reason (E131, E101); false when it has neither, validly.
-    private mutating func readValue(_ answer: RawAnswer, of item: SurveyItem, into index: Int,
-                                    about subject: DiagnosticSubject) -> Bool {
-        let range = "a whole number from \(item.values.lowerBound) to \(item.values.upperBound)"
+    /// Stores the answer's value or missing reason (E131, E101); false when there is neither, validly.
+    private mutating func readValue(_ answer: RawAnswer, item index: Int, about subject: DiagnosticSubject) -> Bool {
         let reading = DecimalText.integer(answer.value ?? "")
         if let missingText = answer.missing {
             guard let missing = AnswerSet.Missing(code: missingText) else {
@@ -134,26 +145,32 @@ extension ReturnValidator {
             }
             guard reading == .empty else {
                 log.append(Diagnostic(.e131, at: answer.location, school: subject.school, pupil: subject.pupil,
-                                      "the Answer to \(item.code) has both a value and a missing reason; give either"
-                                        + " \(range) or a missing reason, not both."))
+                                      "the Answer to \(itemCodes[index]) has both a value and a missing reason;"
+                                        + " give either \(valueRule(index)) or a missing reason, not both."))
                 return false
             }
             answers.set(index, missing: missing)
             return true
         }
         switch reading {
-        case .value(let value) where item.values.contains(value):
+        case .value(let value) where itemValues[index].contains(value):
             answers.set(index, value: value)
             return true
         case .empty:
             log.append(Diagnostic(.e131, at: answer.location, school: subject.school, pupil: subject.pupil,
-                                  "the Answer to \(item.code) has neither a value nor a missing reason; give \(range),"
-                                    + " or missing=\"not-asked\", \"refused\" or \"dont-know\"."))
+                                  "the Answer to \(itemCodes[index]) has neither a value nor a missing reason;"
+                                    + " give \(valueRule(index)), or missing=\"not-asked\", \"refused\" or"
+                                    + " \"dont-know\"."))
         case .value, .tooLarge, .notAnInteger:
             log.append(Diagnostic(.e131, at: answer.location, school: subject.school, pupil: subject.pupil,
-                                  "the answer to \(item.code) must be \(range)."))
+                                  "the answer to \(itemCodes[index]) must be \(valueRule(index))."))
         }
         return false
+    }
+
+    /// "a whole number from 1 to 5": what an item's valid values are.
+    private func valueRule(_ index: Int) -> String {
+        "a whole number from \(itemValues[index].lowerBound) to \(itemValues[index].upperBound)"
     }
 
     /// True when all seven SWEMWBS items have the same valid value.
@@ -162,31 +179,18 @@ extension ReturnValidator {
         return swemwbsItems.allSatisfy { answers.value($0) == value }
     }
 
-    static var refRule: FieldRule {
-        FieldRule(element: "Pupil", attribute: "ref",
-                  expectation: "1 to 32 letters, digits, dots, underscores or hyphens", showsValue: false)
-    }
-
-    static var pupilYearRule: FieldRule {
-        FieldRule(element: "Pupil", attribute: "yearGroup", expectation: yearGroupExpectation, showsValue: false)
-    }
-
-    static var sexRule: FieldRule {
-        FieldRule(element: "Pupil", attribute: "sex", expectation: "F, M, O or U", showsValue: false)
-    }
-
-    static var fsmRule: FieldRule {
-        FieldRule(element: "Pupil", attribute: "fsm", expectation: "true or false, or left out", showsValue: false)
-    }
-
-    static var senRule: FieldRule {
-        FieldRule(element: "Pupil", attribute: "sen", expectation: "N, K or E, or left out", showsValue: false)
-    }
-
-    static var ethnicityRule: FieldRule {
-        FieldRule(element: "Pupil", attribute: "ethnicity",
-                  expectation: "a DfE main ethnicity code such as WBRI, MWBC, AIND, BCRB, CHNE, OOTH or NOBT,"
-                    + " or left out",
-                  showsValue: false)
-    }
+    static let refRule = FieldRule(element: "Pupil", attribute: "ref",
+                                   expectation: "1 to 32 letters, digits, dots, underscores or hyphens",
+                                   showsValue: false)
+    static let pupilYearRule = FieldRule(element: "Pupil", attribute: "yearGroup",
+                                         expectation: yearGroupExpectation, showsValue: false)
+    static let sexRule = FieldRule(element: "Pupil", attribute: "sex", expectation: "F, M, O or U", showsValue: false)
+    static let fsmRule = FieldRule(element: "Pupil", attribute: "fsm", expectation: "true or false, or left out",
+                                   showsValue: false)
+    static let senRule = FieldRule(element: "Pupil", attribute: "sen", expectation: "N, K or E, or left out",
+                                   showsValue: false)
+    static let ethnicityRule = FieldRule(element: "Pupil", attribute: "ethnicity",
+                                         expectation: "a DfE main ethnicity code such as WBRI, MWBC, AIND, BCRB,"
+                                            + " CHNE, OOTH or NOBT, or left out",
+                                         showsValue: false)
 }

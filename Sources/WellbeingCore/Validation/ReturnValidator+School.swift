@@ -35,7 +35,9 @@ extension ReturnValidator {
             }
         }
         let laestab = checkLAESTAB(raw.laestab, at: raw.location, about: subject)
-        let phase = required(raw.phase, Self.phaseRule, at: raw.location, about: subject) { SchoolPhase(rawValue: $0) }
+        let phase = required(raw.phase, Self.phaseRule, at: raw.location, about: subject) {
+            SchoolPhase(rawValue: $0)
+        }
         var enrolment: [YearGroup: Int] = [:]
         for row in raw.enrolment {
             guard let entry = checkEnrolment(row, about: subject) else { continue }
@@ -79,23 +81,21 @@ extension ReturnValidator {
                 let percent = respondents * 100 / row.onRoll
                 log.append(Diagnostic(.w200, at: row.location, school: subject.school,
                                       "\(row.yearGroup): \(respondents) respondents of \(row.onRoll) on roll"
-                                        + " (\(percent)%); a response rate below 20% may not represent the year group."))
+                                        + " (\(percent)%); a response rate below 20% may not represent the"
+                                        + " year group."))
             }
         }
     }
 
-    static var urnRule: FieldRule {
-        FieldRule(element: "School", attribute: "urn", expectation: "6 digits from 100000 to 999999, e.g. 100049",
-                  code: .e110)
-    }
+    static let urnRule = FieldRule(element: "School", attribute: "urn",
+                                   expectation: "6 digits from 100000 to 999999, e.g. 100049", code: .e110)
 
-    static var phaseRule: FieldRule {
-        FieldRule(element: "School", attribute: "phase",
-                  expectation: "primary, middle, secondary, all-through, special or pru")
-    }
+    static let phaseRule = FieldRule(element: "School", attribute: "phase",
+                                     expectation: "primary, middle, secondary, all-through, special or pru")
 
     /// Checks the LAESTAB's shape and that its LA part is the return's LA (E111).
-    private mutating func checkLAESTAB(_ text: String?, at location: SourceLocation, about subject: DiagnosticSubject) -> Int? {
+    private mutating func checkLAESTAB(_ text: String?, at location: SourceLocation,
+                                       about subject: DiagnosticSubject) -> Int? {
         let rule = FieldRule(element: "School", attribute: "laestab",
                              expectation: "7 digits, the LA code then the establishment number, e.g. 2024104",
                              code: .e111)

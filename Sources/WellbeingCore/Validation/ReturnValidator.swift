@@ -12,12 +12,12 @@
 /// specific code where the spec has one, otherwise E101 — and never prints a
 /// pupil's values. Free text (`ReturnId`, names, `Generated`, `Software`) and
 /// the document's structure are the XSD's to check.
-public struct ReturnValidator<Registry: UPNRegistry> {
+public struct ReturnValidator {
     /// The instruments a return may name, by id.
     public let instruments: [String: Instrument]
     public let localAuthorities: LocalAuthorityDirectory
     public internal(set) var log: DiagnosticLog
-    var upnRegistry: Registry
+    var upnRegistry: any UPNRegistry
 
     /// The header, once it has been read and found valid.
     public internal(set) var header: ReturnHeader?
@@ -25,6 +25,13 @@ public struct ReturnValidator<Registry: UPNRegistry> {
     var returnLACode: String?
     /// The instrument the header names, when known; answers are checked against it.
     var instrument: Instrument?
+    /// The instrument's item codes, valid values and years, by item index, copied out once so that
+    /// checking an answer touches no strings or dictionaries.
+    var itemCodes: [String] = []
+    var itemValues: [ClosedRange<Int>] = []
+    var itemYears: [ClosedRange<Int>] = []
+    /// The item index the next answer most likely names.
+    var nextItemGuess = 0
     /// Item indices of SWEMWBS1…SWEMWBS7 when the instrument has all seven (for W203).
     var swemwbsItems: [Int] = []
     /// Where each school URN was first seen (E113).
@@ -41,7 +48,7 @@ public struct ReturnValidator<Registry: UPNRegistry> {
     /// Pupils handed on: valid, in a valid school, with at least one valid answer.
     public internal(set) var acceptedPupilCount = 0
 
-    public init(instruments: [Instrument], localAuthorities: LocalAuthorityDirectory, upnRegistry: Registry,
+    public init(instruments: [Instrument], localAuthorities: LocalAuthorityDirectory, upnRegistry: any UPNRegistry,
                 diagnosticLimit: Int = DiagnosticLog.defaultLimit) {
         self.instruments = Dictionary(instruments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.localAuthorities = localAuthorities
@@ -71,7 +78,7 @@ public struct ReturnValidator<Registry: UPNRegistry> {
     }
 
     /// Reports duplicate UPNs (E122); call once, after the last school.
-    public mutating func finish() throws(Registry.Failure) {
+    public mutating func finish() throws(UPNRegistryError) {
         var found: [UPNDuplicate] = []
         try upnRegistry.forEachDuplicate { found.append($0) }
         for duplicate in found {

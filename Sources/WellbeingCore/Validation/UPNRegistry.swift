@@ -28,12 +28,18 @@ public struct UPNDuplicate: Hashable, Sendable {
 /// Duplicates are only asked for at the end, which lets an implementation
 /// keep its memory flat (spilling keys to disk) however many pupils a return has.
 public protocol UPNRegistry {
-    /// What can stop an implementation from answering (for example, a full disk).
-    associatedtype Failure: Error
-
     /// Notes the UPN of a pupil, in document order.
     mutating func record(_ upn: UniquePupilNumber, at occurrence: PupilOccurrence)
 
     /// Calls `body` for every occurrence of a UPN that was already used earlier in the return.
-    mutating func forEachDuplicate(_ body: (UPNDuplicate) -> Void) throws(Failure)
+    mutating func forEachDuplicate(_ body: (UPNDuplicate) -> Void) throws(UPNRegistryError)
+}
+
+/// A registry that cannot answer, for example because its scratch storage failed.
+public struct UPNRegistryError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
 }

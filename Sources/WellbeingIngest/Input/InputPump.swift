@@ -2,11 +2,20 @@ import Crypto
 
 /// Feeds a byte source to libxml2, hashing every byte on the way and stopping at the size limit.
 ///
-/// The file is read once: the SHA-256 of a receipt comes from the same bytes the parser sees.
+/// The file is read once: the SHA-256 of a receipt comes from the same bytes
+/// the parser sees. libxml2 asks for about 4 KB at a time; the pump reads and
+/// hashes 64 KiB blocks and serves those requests from the block, which keeps
+/// system calls and hash calls few.
 final class InputPump {
+    private static let blockSize = 64 << 10
+
     private let source: any ReturnByteSource
     private let maxBytes: Int
     private var hasher = SHA256()
+    private let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+    /// The unserved part of `block` is `block[served ..< filled]`.
+    private var served = 0
+    private var filled = 0
     private(set) var byteCount = 0
     /// True once more than `maxBytes` arrived; the hash is then of a prefix and is not reported.
     private(set) var exceededLimit = false
@@ -18,30 +27,25 @@ final class InputPump {
         self.maxBytes = maxBytes
     }
 
+    deinit {
+        block.deallocate()
+    }
+
     /// Fills `buffer`; 0 at the end, -1 when the source failed or the limit was passed.
     func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
-        guard failure == nil, !exceededLimit else { return -1 }
-        let count: Int
-        do {
-            count = try source.read(into: buffer)
-        } catch {
-            failure = error
-            return -1
+        if served == filled {
+            guard readBlock() else { return -1 }
+            if filled == 0 { return 0 }
         }
-        byteCount += count
-        guard byteCount <= maxBytes else {
-            exceededLimit = true
-            return -1
-        }
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        let count = min(buffer.count, filled - served)
+        buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: block[served ..< served + count]))
+        served += count
         return count
     }
 
     /// Reads and hashes whatever the parser left unread (it stops at the first fatal error), up to the limit.
     func drain() {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 1)
-        defer { buffer.deallocate() }
-        while fill(buffer) > 0 {}
+        while readBlock(), filled > 0 {}
     }
 
     /// The SHA-256 of every byte, as lowercase hex; nil unless the source was read to its end within the limit.
@@ -51,5 +55,27 @@ final class InputPump {
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
+    }
+
+    /// Replaces the block with the source's next bytes (none at the end); false on failure or past the limit.
+    private func readBlock() -> Bool {
+        guard failure == nil, !exceededLimit else { return false }
+        served = 0
+        filled = 0
+        let count: Int
+        do {
+            count = try source.read(into: block)
+        } catch {
+            failure = error
+            return false
+        }
+        byteCount += count
+        guard byteCount <= maxBytes else {
+            exceededLimit = true
+            return false
+        }
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: block[..<count]))
+        filled = count
+        return true
     }
 }

@@ -27,11 +27,6 @@ enum LibXML2 {
         String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
     }
 
-    /// A NUL-terminated libxml2 string, or nil.
-    static func text(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        pointer.map { String(cString: $0) }
-    }
-
     /// Where the parser is now: for SAX callbacks, just after the construct being reported.
     static func position(of context: xmlParserCtxtPtr) -> SourceLocation {
         SourceLocation(line: Int(xmlSAX2GetLineNumber(context)), column: Int(xmlSAX2GetColumnNumber(context)))

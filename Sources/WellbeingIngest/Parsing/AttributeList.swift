@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// The attributes libxml2 passes to a start-tag callback: five pointers each
 /// (local name, prefix, namespace URI, value start, value end), read in place.
@@ -10,7 +11,32 @@ struct AttributeList: Sequence {
         let end: UnsafePointer<xmlChar>
 
         var length: Int { end - start }
-        var value: String { LibXML2.text(from: start, to: end) }
+
+        /// The value as text.
+        ///
+        /// Without entity substitution libxml2 hands SAX2 every `&` of an attribute value written as
+        /// `&#38;`, for the consumer to turn back (its own XSD validator does the same); nothing else
+        /// is escaped. Values without an `&` are taken as they are.
+        var value: String {
+            guard memchr(start, Int32(UInt8(ascii: "&")), length) != nil else {
+                return LibXML2.text(from: start, to: end)
+            }
+            let escaped = Array("&#38;".utf8)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(length)
+            var index = 0
+            while index < length {
+                if start[index] == UInt8(ascii: "&"), index + escaped.count <= length,
+                   (0 ..< escaped.count).allSatisfy({ start[index + $0] == escaped[$0] }) {
+                    bytes.append(UInt8(ascii: "&"))
+                    index += escaped.count
+                } else {
+                    bytes.append(start[index])
+                    index += 1
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     struct Iterator: IteratorProtocol {

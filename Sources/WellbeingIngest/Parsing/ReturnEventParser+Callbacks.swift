@@ -2,8 +2,9 @@ import CLibXML2
 
 /// The C entry points libxml2 calls; each finds its parser from the user-data pointer.
 extension ReturnEventParser {
-    private static func from(_ pointer: UnsafeMutableRawPointer?) -> ReturnEventParser {
-        Unmanaged<ReturnEventParser>.fromOpaque(pointer!).takeUnretainedValue()
+    /// The parse behind libxml2's user-data pointer.
+    private static func from(_ pointer: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<ReturnEventParser> {
+        pointer!.assumingMemoryBound(to: ReturnEventParser.self)
     }
 
     /// The SAX handler: elements, text, and the DOCTYPE and entity events that are refused.
@@ -11,38 +12,43 @@ extension ReturnEventParser {
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { user, name, _, _, _, _, attributeCount, _, attributes in
-            ReturnEventParser.from(user).startElement(
-                name!, attributes: AttributeList(pointers: attributes, count: Int(attributeCount)))
+            let list = AttributeList(pointers: attributes, count: Int(attributeCount))
+            ReturnEventParser.from(user).pointee.handle { $0.startElement(name!, attributes: list, at: $1.position) }
         }
         handler.endElementNs = { user, _, _, _ in
-            ReturnEventParser.from(user).endElement()
+            ReturnEventParser.from(user).pointee.handle { assembler, _ in assembler.endElement() }
         }
         handler.characters = { user, bytes, count in
-            ReturnEventParser.from(user).text(bytes!, count: Int(count))
+            ReturnEventParser.from(user).pointee.handle { assembler, parser in
+                assembler.text(bytes!, count: Int(count), position: { parser.position })
+            }
         }
         handler.cdataBlock = handler.characters
         handler.internalSubset = { user, _, _, _ in
-            ReturnEventParser.from(user).rejectDoctype()
+            ReturnEventParser.from(user).pointee.handle { $0.rejectDoctype(at: $1.position) }
         }
         handler.getEntity = { user, name in
-            ReturnEventParser.from(user).rejectEntity(name)
+            ReturnEventParser.from(user).pointee.handle { $0.rejectEntity(name, at: $1.position) }
             return nil
         }
         handler.getParameterEntity = handler.getEntity
         handler.reference = { user, name in
-            ReturnEventParser.from(user).rejectEntity(name)
+            ReturnEventParser.from(user).pointee.handle { $0.rejectEntity(name, at: $1.position) }
         }
         return handler
     }
 
     static let structuredMessage: xmlStructuredErrorFunc = { user, error in
         guard let error else { return }
-        ReturnEventParser.from(user).receive(LibXML2Message(error))
+        let message = LibXML2Message(error)
+        ReturnEventParser.from(user).pointee.handle { $0.receive(message, position: $1.position) }
     }
 
-    static let genericMessage: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void = { user, text in
+    static let genericMessage: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void = {
+        user, text in
         guard let text else { return }
-        ReturnEventParser.from(user).receive(LibXML2Message(genericText: String(cString: text)))
+        let message = LibXML2Message(genericText: String(cString: text))
+        ReturnEventParser.from(user).pointee.handle { $0.receive(message, position: $1.position) }
     }
 
     /// libxml2 pulls input through this; the context is the parser's ``InputPump``.

@@ -1,89 +1,52 @@
 import CLibXML2
 import WellbeingCore
 
-/// Turns the SAX events of one return into raw elements for a ``RawReturnSink``, within the read limits.
+/// Parses one return with libxml2, feeding its SAX events to a ``RawReturnAssembler``.
 ///
-/// One instance parses one input, synchronously, on one thread; libxml2 calls
-/// back into it through the `Unmanaged` pointer it is given as user data.
-final class ReturnEventParser {
-    let sink: any RawReturnSink
-    let limits: ReadLimits
-    let pump: InputPump
-    /// Set for the duration of ``run(schema:)``.
-    var parser: ParserContext?
-    var vocabulary: ReturnVocabulary?
-    /// True once the parse has been stopped (fatal error, limit, DOCTYPE, entity); later events are ignored.
-    var halted = false
+/// One parse, synchronous, on one thread. libxml2's user data is a pointer to
+/// this struct, allocated before the parser context exists (the context needs
+/// the pointer) and filled in once it does (the assembler needs the context's
+/// names). Reaching the state through that pointer costs no reference counting
+/// and no dynamic exclusivity checks, which matter at millions of events.
+struct ReturnEventParser {
+    private var assembler: RawReturnAssembler
+    private let context: ParserContext
 
-    /// The elements open above the current point.
-    var open: [ReturnElement] = []
-    /// Bytes of text since the last tag, for the text limit.
-    var textRun = 0
-    /// Text of the element being captured (`ReturnId`, `Generated`, `Software`, `Answer`).
-    var capture: [UInt8] = []
-    var capturing = false
-
-    var header: RawHeader?
-    var school: RawSchool?
-    /// True once the current school has gone to the sink (at its first pupil, or its end).
-    var schoolDelivered = false
-    var pupil = RawPupil(location: SourceLocation(line: 0, column: 0))
-    var answer = RawAnswer(location: SourceLocation(line: 0, column: 0))
-
-    /// The school URN and pupil ref that libxml2's messages are about, when they are valid identifiers.
-    var currentSchool: String?
-    var currentPupil: String?
-
-    init(sink: any RawReturnSink, limits: ReadLimits, pump: InputPump) {
-        self.sink = sink
-        self.limits = limits
-        self.pump = pump
-    }
-
-    /// Parses the whole input; a failure means the parse could not start.
-    func run(schema: ReturnSchema) -> ReturnReadError? {
-        let receiver = Unmanaged.passUnretained(self).toOpaque()
-        let relay = UnsafeMutablePointer<clibxml2_message_relay>.allocate(capacity: 1)
-        relay.initialize(to: clibxml2_message_relay(sink: Self.genericMessage, context: receiver))
-        defer { relay.deallocate() }
-        LibXML2.installThreadHandlers(receiver, structured: Self.structuredMessage, relay: relay)
-        defer { LibXML2.removeThreadHandlers() }
-
-        let made = ParserContext.make(handler: Self.handler, receiver: receiver, messages: Self.structuredMessage,
-                                      read: Self.readInput, input: Unmanaged.passUnretained(pump).toOpaque(),
+    /// Parses the whole input, handing raw elements and diagnostics to `sink`; a failure means it could not start.
+    static func run(sink: any RawReturnSink, limits: ReadLimits, pump: InputPump, schema: ReturnSchema)
+        -> ReturnReadError?
+    {
+        let session = UnsafeMutablePointer<ReturnEventParser>.allocate(capacity: 1)
+        defer { session.deallocate() }
+        let receiver = UnsafeMutableRawPointer(session)
+        let made = ParserContext.make(handler: handler, receiver: receiver, messages: structuredMessage,
+                                      read: readInput, input: Unmanaged.passUnretained(pump).toOpaque(),
                                       schema: schema)
         switch made {
         case .failure(let error):
             return error
         case .success(let context):
-            parser = context
-            vocabulary = ReturnVocabulary(context)
+            let assembler = RawReturnAssembler(sink: sink, limits: limits, vocabulary: ReturnVocabulary(context),
+                                               pump: pump)
+            session.initialize(to: ReturnEventParser(assembler: assembler, context: context))
+            defer { session.deinitialize(count: 1) }
+            // Messages can only reach the session once it exists.
+            let relay = UnsafeMutablePointer<clibxml2_message_relay>.allocate(capacity: 1)
+            relay.initialize(to: clibxml2_message_relay(sink: genericMessage, context: receiver))
+            defer { relay.deallocate() }
+            LibXML2.installThreadHandlers(receiver, structured: structuredMessage, relay: relay)
+            defer { LibXML2.removeThreadHandlers() }
             context.parse()
-            if !halted, pump.exceededLimit { reportOversize() }
-            parser = nil
+            // A limit reached at the very end of the input raises no libxml2 message to report it with.
+            if pump.exceededLimit { session.pointee.assembler.haltOversize() }
             return nil
         }
     }
 
-    /// Reports a problem at the current position, about the current school and pupil.
-    func report(_ code: DiagnosticCode, at location: SourceLocation? = nil, _ message: String) {
-        sink.report(Diagnostic(code, at: location ?? parser?.position, school: currentSchool, pupil: currentPupil,
-                               message))
-    }
-
-    /// Reports a problem that ends the parse, and ends it.
-    func halt(_ code: DiagnosticCode, at location: SourceLocation? = nil, _ message: String) {
-        guard !halted else { return }
-        report(code, at: location, message)
-        halted = true
-        parser?.stop()
-    }
-
-    /// Ends the parse because the input passed ``ReadLimits/maxBytes``.
-    func reportOversize() {
-        guard !halted else { return }
-        sink.report(limits.oversizeDiagnostic)
-        halted = true
-        parser?.stop()
+    /// Runs one event on the assembler, stopping libxml2 as soon as the assembler halts.
+    mutating func handle(_ event: (inout RawReturnAssembler, ParserContext) -> Void) {
+        guard !assembler.halted else { return }
+        event(&assembler, context)
+        if assembler.halted { context.stop() }
     }
 }

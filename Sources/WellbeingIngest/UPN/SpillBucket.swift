@@ -27,13 +27,13 @@ final class SpillBucket {
     }
 
     /// Adds a record, spilling the buffer to disk when it is full.
-    func append(key: UInt64, occurrence: PupilOccurrence) throws(ReturnReadError) {
+    func append(key: UInt64, occurrence: PupilOccurrence) throws(UPNRegistryError) {
         Self.encode(key: key, occurrence: occurrence, into: &buffer)
         if buffer.count >= bufferLimit { try spill() }
     }
 
     /// Every record, spilled ones first, in the order they were added.
-    func records() throws(ReturnReadError) -> [(key: UInt64, occurrence: PupilOccurrence)] {
+    func records() throws(UPNRegistryError) -> [(key: UInt64, occurrence: PupilOccurrence)] {
         var bytes = [UInt8](repeating: 0, count: spilledBytes)
         if spilledBytes > 0 {
             let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, spilledBytes, 0) }
@@ -43,7 +43,7 @@ final class SpillBucket {
         return stride(from: 0, to: bytes.count, by: Self.recordSize).map { Self.decode(bytes, at: $0) }
     }
 
-    private func spill() throws(ReturnReadError) {
+    private func spill() throws(UPNRegistryError) {
         if descriptor < 0 { descriptor = try Self.makeFile(in: directory) }
         let written = buffer.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(spilledBytes)) }
         guard written == buffer.count else { throw Self.failure("write") }
@@ -51,7 +51,7 @@ final class SpillBucket {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private static func makeFile(in directory: String) throws(ReturnReadError) -> Int32 {
+    private static func makeFile(in directory: String) throws(UPNRegistryError) -> Int32 {
         var template = Array((directory + "/wellbeing-upn-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw failure("create") }
@@ -59,31 +59,40 @@ final class SpillBucket {
         return descriptor
     }
 
-    private static func failure(_ action: String) -> ReturnReadError {
-        ReturnReadError(.scratchFailed, "could not \(action) scratch space for the duplicate-UPN check"
+    private static func failure(_ action: String) -> UPNRegistryError {
+        UPNRegistryError("could not \(action) scratch space for the duplicate-UPN check"
                         + " (\(String(cString: strerror(errno)))); free some disk space or set TMPDIR.")
     }
 
     private static func encode(key: UInt64, occurrence: PupilOccurrence, into bytes: inout [UInt8]) {
-        let start = bytes.count
-        withUnsafeBytes(of: key.littleEndian) { bytes += $0 }
-        withUnsafeBytes(of: UInt32(occurrence.schoolURN ?? 0).littleEndian) { bytes += $0 }
-        withUnsafeBytes(of: UInt32(clamping: occurrence.location.line).littleEndian) { bytes += $0 }
-        withUnsafeBytes(of: UInt32(clamping: occurrence.location.column).littleEndian) { bytes += $0 }
-        let ref = occurrence.pupilRef.map { Array($0.utf8.prefix(refCapacity)) } ?? []
-        bytes.append(UInt8(ref.count))
-        bytes += ref
-        bytes += repeatElement(0, count: start + recordSize - bytes.count)
+        withUnsafeTemporaryAllocation(byteCount: recordSize, alignment: 8) { record in
+            record.initializeMemory(as: UInt8.self, repeating: 0)
+            record.storeBytes(of: key.littleEndian, toByteOffset: 0, as: UInt64.self)
+            record.storeBytes(of: UInt32(occurrence.schoolURN ?? 0).littleEndian, toByteOffset: 8, as: UInt32.self)
+            record.storeBytes(of: UInt32(clamping: occurrence.location.line).littleEndian, toByteOffset: 12,
+                              as: UInt32.self)
+            record.storeBytes(of: UInt32(clamping: occurrence.location.column).littleEndian, toByteOffset: 16,
+                              as: UInt32.self)
+            var length = 0
+            for byte in (occurrence.pupilRef ?? "").utf8.prefix(refCapacity) {
+                record[21 + length] = byte
+                length += 1
+            }
+            record[20] = UInt8(length)
+            bytes.append(contentsOf: record)
+        }
     }
 
     private static func decode(_ bytes: [UInt8], at offset: Int) -> (key: UInt64, occurrence: PupilOccurrence) {
         func integer<T: FixedWidthInteger>(_: T.Type, at position: Int) -> T {
             var value = T.zero
-            withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[offset + position ..< offset + position + MemoryLayout<T>.size]) }
+            let start = offset + position
+            withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[start ..< start + MemoryLayout<T>.size]) }
             return T(littleEndian: value)
         }
         let urn = integer(UInt32.self, at: 8)
-        let location = SourceLocation(line: Int(integer(UInt32.self, at: 12)), column: Int(integer(UInt32.self, at: 16)))
+        let location = SourceLocation(line: Int(integer(UInt32.self, at: 12)),
+                                      column: Int(integer(UInt32.self, at: 16)))
         let refLength = Int(bytes[offset + 20])
         let ref = refLength == 0 ? nil
             : String(decoding: bytes[offset + 21 ..< offset + 21 + refLength], as: UTF8.self)

@@ -13,7 +13,7 @@ final class SpillingUPNRegistry: UPNRegistry {
     private let buckets: [SpillBucket]
     private let bucketBits: Int
     /// The first failure to spill, reported when duplicates are asked for.
-    private var failure: ReturnReadError?
+    private var failure: UPNRegistryError?
 
     /// - Parameters:
     ///   - directory: where scratch files go, if any are needed.
@@ -34,7 +34,7 @@ final class SpillingUPNRegistry: UPNRegistry {
         }
     }
 
-    func forEachDuplicate(_ body: (UPNDuplicate) -> Void) throws(ReturnReadError) {
+    func forEachDuplicate(_ body: (UPNDuplicate) -> Void) throws(UPNRegistryError) {
         if let failure { throw failure }
         for bucket in buckets {
             // Stable sort: equal keys keep document order, so the first of a run is the first occurrence.

@@ -107,7 +107,8 @@ struct ReturnWriter {
         buffer.append(.xmlEscaped(school.name))
         buffer.append(Array("\" phase=\"\(school.phase.rawValue)\">\n".utf8))
         for yearGroup in school.yearGroups {
-            buffer.append(Array("    <Enrolment yearGroup=\"\(yearGroup.year)\" onRoll=\"\(yearGroup.onRoll)\"/>\n".utf8))
+            let enrolment = "    <Enrolment yearGroup=\"\(yearGroup.year)\" onRoll=\"\(yearGroup.onRoll)\"/>\n"
+            buffer.append(Array(enrolment.utf8))
         }
     }
 
@@ -170,6 +171,10 @@ struct ReturnWriter {
         guard first >= 0, model.swemwbsItems.allSatisfy({ answers[$0] == first }) else { return }
         // Nudging one item by one point keeps the score almost unchanged.
         let range = model.rules[last].values
-        if first < range.upperBound { answers[last] = first + 1 } else if first > range.lowerBound { answers[last] = first - 1 }
+        if first < range.upperBound {
+            answers[last] = first + 1
+        } else if first > range.lowerBound {
+            answers[last] = first - 1
+        }
     }
 }

@@ -1,8 +1,8 @@
 /// A reusable output buffer with the few formatting operations the return writer needs.
 ///
-/// Bytes are appended through a raw pointer (no per-append bounds or
-/// uniqueness checks) and handed to the sink whenever a megabyte has built up,
-/// so memory stays flat however large the return is.
+/// Bytes are appended through a raw pointer (one capacity check per append,
+/// none of an array's uniqueness checks) and handed to the sink whenever a
+/// megabyte has built up, so memory stays flat however large the return is.
 final class XMLByteBuffer {
     /// How much builds up before a flush.
     static let flushThreshold = 1 << 20
@@ -30,7 +30,7 @@ final class XMLByteBuffer {
         count = 0
     }
 
-    /// Makes sure `bytes` more bytes fit; only long free text (names) can need it.
+    /// Stops the program if `bytes` more would overrun the headroom: a bug in the writer, never bad input.
     @inline(__always)
     private func reserve(_ bytes: Int) {
         precondition(count + bytes <= capacity, "more was written between two isFull checks than the buffer's headroom")
@@ -54,40 +54,23 @@ final class XMLByteBuffer {
         count += bytes.count
     }
 
-    /// Appends a non-negative integer in decimal.
+    /// Appends a non-negative integer in decimal, zero-padded to at least `width` digits.
     @inline(__always)
-    func append(decimal value: Int) {
+    func append(decimal value: Int, width: Int = 1) {
         precondition(value >= 0, "only non-negative integers are written")
-        if value < 10 {
-            append(UInt8(48 + value))
-            return
-        }
-        var digits = 0
-        var rest = value
-        while rest > 0 { digits += 1; rest /= 10 }
-        appendDigits(value, width: digits)
-    }
-
-    /// Appends a non-negative integer zero-padded to `width` digits (wider values are written whole).
-    @inline(__always)
-    func append(decimal value: Int, width: Int) {
         var digits = 1
         var rest = value / 10
         while rest > 0 { digits += 1; rest /= 10 }
-        appendDigits(value, width: max(width, digits))
-    }
-
-    @inline(__always)
-    private func appendDigits(_ value: Int, width: Int) {
-        reserve(width)
-        var rest = value
-        var index = count + width - 1
+        digits = max(digits, width)
+        reserve(digits)
+        rest = value
+        var index = count + digits - 1
         while index >= count {
             storage[index] = UInt8(48 + rest % 10)
             rest /= 10
             index -= 1
         }
-        count += width
+        count += digits
     }
 }
 

@@ -29,7 +29,8 @@ enum AuthorityPicker {
         return chosen
     }
 
-    /// A Fisher–Yates shuffle with the generator's own draws (the standard library's shuffle is not a stable contract).
+    /// A Fisher–Yates shuffle with the generator's own draws
+    /// (the standard library's shuffle is not a stable contract).
     private static func shuffled<T>(_ items: [T], _ random: inout SeededRandom) -> [T] {
         var items = items
         var index = items.count - 1

@@ -1,30 +1,30 @@
 import WellbeingCore
 
-extension ReturnEventParser {
+extension RawReturnAssembler {
     /// Turns a libxml2 message into a diagnostic: E101 for the XSD, E103 for limits and entities, else E100.
-    func receive(_ message: LibXML2Message) {
+    ///
+    /// `position` is where the parser is, for messages that carry no line of their own (all schema ones).
+    mutating func receive(_ message: LibXML2Message, position: SourceLocation) {
         guard !halted else { return }
         // When our reader refused more bytes, libxml2's complaint about it is not the real problem.
-        if pump.exceededLimit { return reportOversize() }
-        if pump.failure != nil {
-            halted = true
-            parser?.stop()
-            return
-        }
+        if pump.exceededLimit { return haltOversize() }
+        if pump.failure != nil { return haltForInputFailure() }
+        let location = message.location ?? position
         switch message.source {
         case .schemaValidity:
             guard !ValidatorOwnedFindings.contains(message) else { return }
-            report(.e101, at: message.location, message.text)
+            report(.e101, at: location, message.text)
         case .parser:
             let hostile = Self.isLimitOrEntity(message)
             guard message.level != .warning || hostile else { return }
             if hostile {
-                halt(.e103, at: message.location, message.text)
+                halt(.e103, at: location, message.text + " (refused: a return needs no DTD, no entities and no"
+                        + " value, name or nesting anywhere near this large)")
             } else if message.level == .fatal {
                 // libxml2 goes on after a fatal error only to report its consequences.
-                halt(.e100, at: message.location, message.text)
+                halt(.e100, at: location, message.text)
             } else {
-                report(.e100, at: message.location, message.text)
+                report(.e100, at: location, message.text)
             }
         }
     }

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import WellbeingCore
+import WellbeingIngest
+import WellbeingStorage
+
+/// `wellbeing ingest`: validates returns and stores each one that is valid, whole, in the store.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Validate returns and store the valid ones (each all or nothing).",
+        discussion: """
+            Each file is read once: validated exactly as `validate` does while its pupils are
+            written, pseudonymised, inside one transaction with its schools' partial sums. A
+            return with any error is rolled back whole (nothing of it is stored), and so is one
+            interrupted by a crash or kill. UPNs and pupil refs are stored only as keyed hashes
+            (HMAC-SHA-256) under the store's secret, kept in PATH.secret next to the store: back
+            the two up together.
+
+            A school already stored for the same wave is superseded by the new return (the old
+            rows are kept, not counted). The identical file again (same SHA-256) changes nothing
+            and prints the original receipt.
+
+            A receipt is printed for each file: store id, LA, wave, schools, pupils, warnings,
+            SHA-256. Exit status: 0 when every file was stored (or already was), 1 when any was
+            invalid, 2 when a file or the store cannot be read or written.
+
+            Examples:
+              wellbeing ingest returns/*.xml
+              WELLBEING_DB=/srv/wellbeing/store.sqlite wellbeing ingest LA202-2026AUT.xml
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Return files (XML).", valueName: "FILE"))
+    var files: [String]
+
+    @Flag(name: .long, help: "No progress display.")
+    var quiet = false
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var read: ReadOptions
+
+    func run() throws {
+        let (reader, data) = try read.makeReader()
+        let store = try store.open(catalogue: data.catalogue)
+        let progress = ProgressLine(quiet: quiet)
+        var invalid = 0
+        var unreadable = 0
+        for file in files {
+            do {
+                if try !ingest(file, reader: reader, store: store, progress: progress) { invalid += 1 }
+            } catch let error as ReturnReadError {
+                unreadable += 1
+                printError("error: \(error.message)")
+            } catch let error as StoreError {
+                unreadable += 1
+                printError("error: \(file): \(error.message)")
+            }
+        }
+        if unreadable > 0 { throw ExitCode(2) }
+        if invalid > 0 {
+            throw CommandFailure.invalid("\(invalid) of \(files.count) returns rejected and not stored. "
+                                         + "Run `wellbeing validate FILE` for every error, fix them and try again.")
+        }
+    }
+
+    /// Reads one file into the store and prints its receipt; false when it was invalid.
+    private func ingest(_ file: String, reader: ReturnReader, store: SQLiteReturnStore, progress: ProgressLine)
+        throws -> Bool
+    {
+        var report: ValidationReport?
+        let start = ContinuousClock.now
+        let outcome = try store.submit { visitor in
+            var counted = CountingVisitor(base: visitor) { pupils in
+                let seconds = (ContinuousClock.now - start) / .seconds(1)
+                progress.update("\(file): \(pupils) pupils stored, \(Int(Double(pupils) / max(seconds, 0.001))) pupils/s")
+            }
+            defer { visitor = counted.base }
+            let read = try reader.read(file: file, into: &counted)
+            report = read
+            return ReturnSubmission(name: file, sha256: read.sha256, isValid: read.isValid,
+                                    warnings: read.warningCount)
+        }
+        progress.finish()
+        switch outcome {
+        case .stored(let receipt):
+            print("\(file): stored as return \(receipt.id): \(Self.describe(receipt))")
+        case .duplicate(let receipt):
+            print("\(file): identical to return \(receipt.id), stored \(receipt.received); nothing changed: "
+                  + Self.describe(receipt))
+        case .rejected:
+            let errors = report?.errorCount ?? 0
+            let first = report?.diagnostics.first { $0.severity == .error }.map { "; first: \($0)" } ?? ""
+            printError("\(file): rejected, nothing stored: \(errors) error\(errors == 1 ? "" : "s")\(first)")
+            return false
+        }
+        return true
+    }
+
+    /// A receipt on one line.
+    static func describe(_ receipt: StoredReturn) -> String {
+        let header = receipt.header
+        return "\(header.returnId), LA \(header.localAuthority.code) \(header.localAuthority.name),"
+            + " wave \(header.wave), \(receipt.schools) schools, \(receipt.pupils) pupils,"
+            + " \(receipt.warnings) warning\(receipt.warnings == 1 ? "" : "s"), sha256 \(receipt.sha256)"
+    }
+}
+
+/// Passes a return's events on to another visitor, reporting every few thousand pupils for the progress line.
+private struct CountingVisitor: ReturnVisitor {
+    var base: any ReturnVisitor
+    let onPupils: (Int) -> Void
+    private var pupils = 0
+
+    init(base: any ReturnVisitor, onPupils: @escaping (Int) -> Void) {
+        self.base = base
+        self.onPupils = onPupils
+    }
+
+    mutating func begin(_ header: ReturnHeader) { base.begin(header) }
+    mutating func school(_ school: SchoolRecord) { base.school(school) }
+    mutating func endSchool() { base.endSchool() }
+    mutating func end(valid: Bool) { base.end(valid: valid) }
+
+    mutating func pupil(_ pupil: PupilResponse) {
+        base.pupil(pupil)
+        pupils += 1
+        if pupils % 4096 == 0 { onPupils(pupils) }
+    }
+}

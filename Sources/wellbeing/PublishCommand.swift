@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import WellbeingCore
+import WellbeingStorage
+
+/// `wellbeing publish`: the export folder from everything the store counts now.
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Build the suppressed indicator tables from the stored returns.",
+        discussion: """
+            Reads each counted school's stored partial sums (never a pupil row): for every wave
+            and school, the most recent accepted return that contains it and is not withdrawn.
+            Then builds every indicator at every level, applies disclosure control and writes the
+            export folder exactly as `aggregate` does: `aggregate` over the returns in force, in
+            the order they were stored, writes the same files (provenance.json differs only in
+            its time).
+
+            Example:
+              wellbeing publish --db store.sqlite --out export/
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The export folder to write (created if missing).", valueName: "DIR"))
+    var out: String
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+
+    func run() throws {
+        let data = try reference.load()
+        let progress = ProgressLine(quiet: quiet)
+        progress.update("reading the stored school sums")
+        let snapshot: StoreSnapshot
+        do {
+            snapshot = try store.open(catalogue: data.catalogue).snapshot()
+        } catch let error as StoreError {
+            throw CommandFailure.io(error.message)
+        }
+        guard !snapshot.returns.isEmpty else {
+            throw CommandFailure.invalid("the store \(store.path) holds no returns in force; "
+                                         + "store some with `wellbeing ingest FILE` first")
+        }
+        progress.update("building and protecting \(snapshot.aggregation.schoolCount) schools' tables")
+        let inputs = snapshot.returns.map { stored in
+            Provenance.Input(name: stored.name, sha256: stored.sha256, returnId: stored.header.returnId,
+                             localAuthority: stored.header.localAuthority.code, wave: stored.header.wave.code,
+                             schools: stored.schools, pupils: stored.pupils)
+        }
+        let publication = Publication(aggregation: snapshot.aggregation, reference: data, inputs: inputs)
+        progress.update("writing \(out)")
+        try publication.write(to: out)
+        progress.finish()
+        if !quiet { printError("wrote \(out) from \(snapshot.returns.count) returns: \(publication.summaryLine)") }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@Suite("wellbeing aggregate")
+struct AggregateCommandTests {
+    static let inputs = ["Fixtures/valid/hand-checkable.xml", "Fixtures/valid/bom-utf8.xml",
+                         "Fixtures/valid/utf16.xml", "Fixtures/valid/warnings.xml"]
+    static let golden = CommandRunner.packageRoot.appendingPathComponent("Fixtures/golden/aggregate")
+
+    @Test("the export folder matches the golden files (re-record with RECORD_GOLDEN=1)", arguments: [
+        "indicators.csv", "indicators.meta.csv", "suppression-summary.csv", "provenance.json",
+    ])
+    func golden(file: String) throws {
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CommandRunner.run(["aggregate", "--quiet"] + Self.inputs + ["--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        var produced = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+        if file == "provenance.json" {
+            // The time of generation is the one thing allowed to differ between runs.
+            produced = produced.replacing(/"generated" : "[^"]+"/, with: "\"generated\" : \"(time)\"")
+        }
+        let goldenFile = Self.golden.appendingPathComponent(file)
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
+            try produced.write(to: goldenFile, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: goldenFile, encoding: .utf8)
+        #expect(produced == expected, "\(file) differs from Fixtures/golden/aggregate/\(file)")
+    }
+
+    @Test("names with accents, apostrophes and non-Latin scripts survive into the CSV")
+    func names() throws {
+        let csv = try String(contentsOf: Self.golden.appendingPathComponent("indicators.csv"), encoding: .utf8)
+        #expect(csv.contains(",Kentish Town Girls' & Boys' School,"))
+        #expect(csv.contains(",Ελληνικό Σχολείο Αγίου Γεωργίου,"))
+        #expect(csv.contains(",曼徹斯特中文學校,"))
+        #expect(csv.contains(",Ysgol Gŵyr a Chaerdydd,"))
+        #expect(!csv.contains("&#"), "a character reference leaked into a name")
+    }
+
+    @Test("every suppressed value is c, and no row says why")
+    func symbols() throws {
+        let csv = try String(contentsOf: Self.golden.appendingPathComponent("indicators.csv"), encoding: .utf8)
+        #expect(!csv.contains("P1") && !csv.contains("P2") && !csv.contains("P3"))
+        let rows = csv.split(separator: "\n").dropFirst()
+        #expect(rows.contains { $0.contains(",c,") })
+        for row in rows {
+            // Measures are numbers or the symbols c, z, x; never blank.
+            let measures = row.split(separator: ",", omittingEmptySubsequences: false).suffix(11)
+            for (i, value) in measures.enumerated() where i != 9 {
+                #expect(value == "c" || value == "z" || value == "x" || Double(value) != nil, "bad measure \(value)")
+            }
+        }
+    }
+
+    @Test("one rejected return means nothing is written and exit 1")
+    func rejected() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let target = out.appendingPathComponent("export")
+        let result = try CommandRunner.run(["aggregate", "Fixtures/valid/minimal.xml",
+                                            "Fixtures/invalid/E121-duplicate-ref.xml", "--out", target.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("E121"))
+        #expect(result.stderr.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    @Test("a later return's school supersedes the earlier one's")
+    func resubmission() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let once = try CommandRunner.run(["aggregate", "--quiet", "Fixtures/valid/minimal.xml",
+                                          "--out", out.appendingPathComponent("a").path])
+        let twice = try CommandRunner.run(["aggregate", "--quiet", "Fixtures/valid/minimal.xml",
+                                           "Fixtures/valid/minimal.xml", "--out", out.appendingPathComponent("b").path])
+        #expect(once.status == 0 && twice.status == 0)
+        let a = try String(contentsOf: out.appendingPathComponent("a/indicators.csv"), encoding: .utf8)
+        let b = try String(contentsOf: out.appendingPathComponent("b/indicators.csv"), encoding: .utf8)
+        #expect(a == b)
+    }
+}
