@@ -62,7 +62,7 @@ let package = Package(
             name: "wellbeing",
             dependencies: [
                 "WellbeingCore", "WellbeingResources", "WellbeingIngest", "WellbeingExport", "WellbeingSynthetic",
-                "WellbeingAudit",
+                "WellbeingAudit", "WellbeingStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

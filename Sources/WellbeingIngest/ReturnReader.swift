@@ -69,12 +69,15 @@ public struct ReturnReader: Sendable {
         let reportedOversize = pump.exceededLimit
         if failure == nil, pump.failure == nil { pump.drain() }
         if pump.exceededLimit, !reportedOversize { checked.report(limits.oversizeDiagnostic) }
+        if let failure = failure ?? pump.failure {
+            visitor.end(valid: false)
+            throw failure
+        }
         do {
-            if let failure = failure ?? pump.failure { throw failure }
             try checked.finish()
         } catch {
             visitor.end(valid: false)
-            throw error as? ReturnReadError ?? ReturnReadError(.scratchFailed, "\(error)")
+            throw ReturnReadError(.scratchFailed, error.description)
         }
         visitor.end(valid: checked.isValid)
         return ValidationReport(file: name, sha256: pump.digest, byteCount: pump.byteCount, header: checked.header,

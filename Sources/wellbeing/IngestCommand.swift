@@ -10,20 +10,21 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Validate returns and store the valid ones (each all or nothing).",
         discussion: """
-            Each file is read once: validated exactly as `validate` does while its pupils are
-            written, pseudonymised, inside one transaction with its schools' partial sums. A
-            return with any error is rolled back whole (nothing of it is stored), and so is one
-            interrupted by a crash or kill. UPNs and pupil refs are stored only as keyed hashes
-            (HMAC-SHA-256) under the store's secret, kept in PATH.secret next to the store: back
-            the two up together.
+            Each file is read once: validated exactly as `validate` does while its
+            pupils are written, pseudonymised, inside one transaction with its schools'
+            partial sums. A return with any error is rolled back whole (nothing of it is
+            stored), and so is one interrupted by a crash or kill. UPNs and pupil refs
+            are stored only as keyed hashes (HMAC-SHA-256) under the store's secret,
+            kept in PATH.secret next to the store: back the two up together.
 
-            A school already stored for the same wave is superseded by the new return (the old
-            rows are kept, not counted). The identical file again (same SHA-256) changes nothing
-            and prints the original receipt.
+            A school already stored for the same wave is superseded by the new return
+            (the old rows are kept, not counted). The identical file again (same
+            SHA-256) changes nothing and prints the original receipt.
 
-            A receipt is printed for each file: store id, LA, wave, schools, pupils, warnings,
-            SHA-256. Exit status: 0 when every file was stored (or already was), 1 when any was
-            invalid, 2 when a file or the store cannot be read or written.
+            A receipt is printed for each file: store id, LA, wave, schools, pupils,
+            warnings, SHA-256. Exit status: 0 when every file was stored (or already
+            was), 1 when any was invalid, 2 when a file or the store cannot be read or
+            written.
 
             Examples:
               wellbeing ingest returns/*.xml
@@ -70,10 +71,11 @@ struct IngestCommand: ParsableCommand {
     {
         var report: ValidationReport?
         let start = ContinuousClock.now
+        defer { progress.finish() }
         let outcome = try store.submit { visitor in
             var counted = CountingVisitor(base: visitor) { pupils in
                 let seconds = (ContinuousClock.now - start) / .seconds(1)
-                progress.update("\(file): \(pupils) pupils stored, \(Int(Double(pupils) / max(seconds, 0.001))) pupils/s")
+                progress.update("\(file): \(pupils) pupils read, \(Int(Double(pupils) / max(seconds, 0.001))) pupils/s")
             }
             defer { visitor = counted.base }
             let read = try reader.read(file: file, into: &counted)

@@ -9,12 +9,12 @@ struct PublishCommand: ParsableCommand {
         commandName: "publish",
         abstract: "Build the suppressed indicator tables from the stored returns.",
         discussion: """
-            Reads each counted school's stored partial sums (never a pupil row): for every wave
-            and school, the most recent accepted return that contains it and is not withdrawn.
-            Then builds every indicator at every level, applies disclosure control and writes the
-            export folder exactly as `aggregate` does: `aggregate` over the returns in force, in
-            the order they were stored, writes the same files (provenance.json differs only in
-            its time).
+            Reads each counted school's stored partial sums (never a pupil row): for
+            every wave and school, the most recent accepted return that contains it and
+            is not withdrawn. Then builds every indicator at every level, applies
+            disclosure control and writes the export folder exactly as `aggregate` does:
+            `aggregate` over the returns in force, in the order they were stored, writes
+            the same files (provenance.json differs only in its time).
 
             Example:
               wellbeing publish --db store.sqlite --out export/
@@ -33,7 +33,8 @@ struct PublishCommand: ParsableCommand {
     func run() throws {
         let data = try reference.load()
         let progress = ProgressLine(quiet: quiet)
-        progress.update("reading the stored school sums")
+        defer { progress.finish() }
+        progress.show("reading the stored school sums")
         let snapshot: StoreSnapshot
         do {
             snapshot = try store.open(catalogue: data.catalogue).snapshot()
@@ -44,16 +45,19 @@ struct PublishCommand: ParsableCommand {
             throw CommandFailure.invalid("the store \(store.path) holds no returns in force; "
                                          + "store some with `wellbeing ingest FILE` first")
         }
-        progress.update("building and protecting \(snapshot.aggregation.schoolCount) schools' tables")
+        progress.show("building and protecting \(snapshot.aggregation.schoolCount) schools' tables")
         let inputs = snapshot.returns.map { stored in
             Provenance.Input(name: stored.name, sha256: stored.sha256, returnId: stored.header.returnId,
                              localAuthority: stored.header.localAuthority.code, wave: stored.header.wave.code,
                              schools: stored.schools, pupils: stored.pupils)
         }
         let publication = Publication(aggregation: snapshot.aggregation, reference: data, inputs: inputs)
-        progress.update("writing \(out)")
+        progress.show("writing \(out)")
         try publication.write(to: out)
         progress.finish()
-        if !quiet { printError("wrote \(out) from \(snapshot.returns.count) returns: \(publication.summaryLine)") }
+        let returns = snapshot.returns.count
+        if !quiet {
+            printError("wrote \(out) from \(returns) return\(returns == 1 ? "" : "s"): \(publication.summaryLine)")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import WellbeingCore
+import WellbeingResources
 import WellbeingStorage
 
 /// `wellbeing returns`: the stored returns' receipts, and withdrawal.
@@ -22,9 +23,13 @@ struct ReturnsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List stored returns, oldest first.",
             discussion: """
-                Columns: store id, status, LA, wave, the submitter's ReturnId, schools counted of
-                schools in the return (the others are superseded by later returns), pupils,
-                warnings, when it was stored, and the name it arrived under.
+                Columns: store id, status, LA, wave, the submitter's ReturnId, schools
+                counted of schools in the return (the others are superseded by later
+                returns), pupils, warnings, when it was stored, and the name it arrived
+                under, separated by tabs.
+
+                Example:
+                  wellbeing returns list --la 202 --db store.sqlite
                 """
         )
 
@@ -33,10 +38,9 @@ struct ReturnsCommand: ParsableCommand {
         var localAuthority: String?
 
         @OptionGroup var store: StoreOptions
-        @OptionGroup var reference: ReferenceOptions
 
         func run() throws {
-            let receipts = try ReturnsCommand.perform(store, reference) { store throws(StoreError) in
+            let receipts = try ReturnsCommand.perform(store) { store throws(StoreError) in
                 try store.returns(localAuthority: localAuthority)
             }
             guard !receipts.isEmpty else {
@@ -59,16 +63,21 @@ struct ReturnsCommand: ParsableCommand {
 
     /// `returns show ID`: one return's full receipt.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one stored return's receipt and status.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one stored return's receipt and status.",
+            discussion: """
+                Example:
+                  wellbeing returns show 3 --db store.sqlite
+                """
+        )
 
         @Argument(help: ArgumentHelp("The store id of the return (see `returns list`).", valueName: "ID"))
         var id: Int64
 
         @OptionGroup var store: StoreOptions
-        @OptionGroup var reference: ReferenceOptions
 
         func run() throws {
-            let receipt = try ReturnsCommand.perform(store, reference) { store throws(StoreError) in
+            let receipt = try ReturnsCommand.perform(store) { store throws(StoreError) in
                 try store.storedReturn(id: id)
             }
             print(ReturnsCommand.text(receipt))
@@ -80,9 +89,13 @@ struct ReturnsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Withdraw a stored return.",
             discussion: """
-                The return is kept (for audit) but stops counting: each of its schools counts
-                from the most recent earlier return that contains it and is not withdrawn, or
-                not at all. Run `wellbeing publish` afterwards to update the export.
+                The return is kept (for audit) but stops counting: each of its schools
+                counts from the most recent earlier return that contains it and is not
+                withdrawn, or not at all. Run `wellbeing publish` afterwards to update the
+                export.
+
+                Example:
+                  wellbeing returns withdraw 3 --db store.sqlite
                 """
         )
 
@@ -90,10 +103,9 @@ struct ReturnsCommand: ParsableCommand {
         var id: Int64
 
         @OptionGroup var store: StoreOptions
-        @OptionGroup var reference: ReferenceOptions
 
         func run() throws {
-            let receipt = try ReturnsCommand.perform(store, reference) { store throws(StoreError) in
+            let receipt = try ReturnsCommand.perform(store) { store throws(StoreError) in
                 try store.withdraw(id: id)
             }
             print(ReturnsCommand.text(receipt))
@@ -101,9 +113,18 @@ struct ReturnsCommand: ParsableCommand {
     }
 
     /// Opens the store and runs one operation; an unknown id is a usage mistake (exit 1), anything else exit 2.
-    static func perform<T>(_ options: StoreOptions, _ reference: ReferenceOptions,
-                           _ operation: (SQLiteReturnStore) throws(StoreError) -> T) throws -> T {
-        let store = try options.open(catalogue: try reference.load().catalogue)
+    ///
+    /// Receipts do not depend on the catalogue, so the shipped one opens the store whatever its sums were built with.
+    static func perform<T>(_ options: StoreOptions, _ operation: (SQLiteReturnStore) throws(StoreError) -> T)
+        throws -> T
+    {
+        let reference: ShippedReferenceData
+        do {
+            reference = try ShippedReferenceData.load()
+        } catch {
+            throw CommandFailure.io(error.description)
+        }
+        let store = try options.open(catalogue: reference.catalogue)
         do {
             return try operation(store)
         } catch where error.code == .notFound {

@@ -187,3 +187,33 @@ import WellbeingIngest
         }
     }
 }
+
+/// A source that fails part-way, as a dropped upload would.
+private final class FailingSource: ReturnByteSource {
+    private let head: ByteArraySource
+
+    init(head: String) {
+        self.head = ByteArraySource(Array(head.utf8))
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReturnReadError) -> Int {
+        let count = head.read(into: buffer)
+        if count == 0 { throw ReturnReadError(.readFailed, "the connection was reset") }
+        return count
+    }
+}
+
+@Suite struct FailingSourceTests {
+    @Test func sourceFailureIsThrownAndTheVisitorEndsInvalid() {
+        let xml = IngestTestSupport.camdenReturn(pupils: [IngestTestSupport.pupil("P001")])
+        var visitor = RecordingVisitor()
+        do {
+            _ = try IngestTestSupport.reader().read(from: FailingSource(head: String(xml.prefix(400))),
+                                                    named: "upload", into: &visitor)
+            Issue.record("a failed source must not give a report")
+        } catch {
+            #expect(error == ReturnReadError(.readFailed, "the connection was reset"))
+        }
+        #expect(visitor.events.last == .end(false))
+    }
+}

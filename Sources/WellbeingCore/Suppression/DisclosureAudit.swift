@@ -30,12 +30,18 @@ struct DisclosureAudit {
         let table = model.table
         let ordered = blocks.sorted()
         var entries: [AuditReport.Entry] = []
+        let clock = ContinuousClock(); var build = Duration.zero, solve = Duration.zero; var cols = 0, rows = 0, probs = 0
         for start in stride(from: 0, to: ordered.count, by: Self.blocksPerBatch) {
+            let t0 = clock.now
             let problems = ordered[start..<min(start + Self.blocksPerBatch, ordered.count)].flatMap { block in
                 model.problems(in: block) { AuditBlock(home: $0, in: table) == block }
             }
+            let t1 = clock.now
             entries += try self.entries(solving: problems)
+            build += t1 - t0; solve += clock.now - t1
+            probs += problems.count; cols += problems.reduce(0) { $0 + $1.columnCount }; rows += problems.reduce(0) { $0 + $1.rowCount }
         }
+        print("DEBUG audit build", build, "solve", solve, "problems", probs, "cols", cols, "rows", rows)
         return entries
     }
 

@@ -13,13 +13,18 @@ final class ProgressLine {
         enabled = !quiet && isatty(STDERR_FILENO) != 0
     }
 
-    /// Redraws the line, at most a few times a second (more costs time and flickers).
+    /// Redraws the line with running figures, at most a few times a second (more costs time and flickers).
     func update(_ text: @autoclosure () -> String) {
         guard enabled else { return }
-        let now = ContinuousClock.now
-        if let lastDrawn, now - lastDrawn < .milliseconds(200) { return }
-        lastDrawn = now
-        FileHandle.standardError.write(Data(("\r" + text() + "\u{1B}[K").utf8))
+        if let lastDrawn, ContinuousClock.now - lastDrawn < .milliseconds(200) { return }
+        show(text())
+    }
+
+    /// Draws the line now: for the start of each step of the work.
+    func show(_ text: String) {
+        guard enabled else { return }
+        lastDrawn = ContinuousClock.now
+        FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
         drawn = true
     }
 

@@ -1,0 +1,54 @@
+import Testing
+import WellbeingAudit
+import WellbeingCore
+
+/// The audit's answers checked against a second solver that sees the whole table at once.
+@Suite("Audit agrees with scipy's HiGHS")
+struct IndependentSolverTests {
+    /// Three LAs in two regions, four schools each, with mixed sexes, ethnicities and years.
+    static func smallCountry(seed: UInt64) -> IndicatorTable {
+        var random = SplitMix(seed: seed)
+        var schools: [SchoolAggregate] = []
+        for (l, la) in [Fixture.camden, Fixture.islington, Fixture.leeds].enumerated() {
+            for s in 0..<4 {
+                var pupils: [PupilResponse] = []
+                for _ in 0..<(12 + Int(random.uniform() * 40)) {
+                    pupils += Fixture.pupils(1, safe: random.uniform() < 0.6 ? 1 : 0, year: 7 + Int(random.uniform() * 3),
+                                             sex: random.uniform() < 0.08 ? .other : random.uniform() < 0.5 ? .female : .male,
+                                             ethnicity: EthnicityMajor(rawValue: UInt8(random.pick([70, 8, 12, 6, 1, 2, 1])))!,
+                                             swemwbs: 7 + Int(random.uniform() * 29))
+                }
+                schools.append(Fixture.school(100_000 + 10 * l + s, in: la, pupils))
+            }
+        }
+        return Fixture.table(schools)
+    }
+
+    @Test("feasible ranges lie inside HiGHS's intervals, extremes match, verdicts agree", arguments: [1, 2] as [UInt64])
+    func agreesWithHiGHS(seed: UInt64) throws {
+        var table = Self.smallCountry(seed: seed)
+        DisclosureControl(policy: .standard).protect(&table)
+        let report = try DisclosureControl(policy: .standard).audit(table, auditor: GLPKAuditor())
+        let reference = try HiGHSReference.intervals(table)
+        #expect(report.entries.count == reference.count)
+        #expect(!report.exposed.isEmpty, "the floor alone should leave something exposed here")
+        for entry in report.entries {
+            for measure in entry.measures {
+                let exact = try #require(reference[entry.cell]?[measure.quantity])
+                let slack = 1e-6 * max(1, exact.upperBound.isFinite ? exact.upperBound : 1)
+                #expect(measure.feasible.lower.value >= exact.lowerBound - slack)
+                #expect(measure.feasible.upper.value <= exact.upperBound + slack)
+                if measure.feasible.lower.isExtreme { #expect(abs(measure.feasible.lower.value - exact.lowerBound) <= slack) }
+                if measure.feasible.upper.isExtreme {
+                    #expect(measure.feasible.upper.value == exact.upperBound
+                            || abs(measure.feasible.upper.value - exact.upperBound) <= slack)
+                }
+                if let required = measure.required {
+                    let covered = exact.lowerBound <= Double(required.lowerBound) + 1e-6
+                        && exact.upperBound >= Double(required.upperBound) - 1e-6
+                    #expect(measure.isProtected == covered, "\(table.location(of: entry.cell)) \(measure)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Synchronization
+import Testing
+
+/// The stored path end to end through the executable: ingest, publish, withdraw, and kills mid-ingest.
+@Suite(.serialized) struct CommandLineTests {
+    @Test func publishWritesWhatAggregateWritesForTheReturnsInForce() throws {
+        let directory = try StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        @discardableResult
+        func wellbeing(_ arguments: [String]) throws -> CommandRunner.Result {
+            let result = try CommandRunner.wellbeing(arguments, in: directory)
+            #expect(result.status == 0, "wellbeing \(arguments.joined(separator: " ")): \(result.errors)")
+            return result
+        }
+        try wellbeing(["generate", "--pupils", "3000", "--schools", "12", "--la", "202", "--la", "204", "--seed", "1",
+                       "--out", "first", "--quiet"])
+        // Camden resubmits: the same schools, some answers changed.
+        let camden = try String(contentsOf: directory.appendingPathComponent("first/LA202-2026AUT.xml"),
+                                encoding: .utf8)
+        let resubmission = camden.replacingOccurrences(of: "LA202-2026AUT-01", with: "LA202-2026AUT-02")
+            .replacingOccurrences(of: #"<Answer item="SAFE">5</Answer>"#, with: #"<Answer item="SAFE">1</Answer>"#)
+        #expect(resubmission != camden)
+        try resubmission.write(to: directory.appendingPathComponent("resubmitted.xml"), atomically: true,
+                               encoding: .utf8)
+        let files = ["first/LA202-2026AUT.xml", "first/LA204-2026AUT.xml", "resubmitted.xml"]
+        let ingested = try wellbeing(["ingest", "--db", "store.sqlite"] + files)
+        #expect(ingested.output.split(separator: "\n").count == 3)
+
+        func expectSameExport(_ published: String, _ aggregated: String) throws {
+            for name in ["indicators.csv", "indicators.meta.csv", "suppression-summary.csv", "provenance.json"] {
+                func text(_ folder: String) throws -> String {
+                    let url = directory.appendingPathComponent(folder).appendingPathComponent(name)
+                    let all = try String(contentsOf: url, encoding: .utf8)
+                    // Only the time an export was made may differ.
+                    return all.split(separator: "\n", omittingEmptySubsequences: false)
+                        .filter { !$0.contains("\"generated\"") }.joined(separator: "\n")
+                }
+                #expect(try text(published) == text(aggregated), "\(name) differs")
+            }
+        }
+        try wellbeing(["publish", "--db", "store.sqlite", "--out", "published", "--quiet"])
+        try wellbeing(["aggregate", "--out", "aggregated", "--quiet"] + files)
+        try expectSameExport("published", "aggregated")
+
+        // Withdrawing the resubmission brings Camden's first return back.
+        try wellbeing(["returns", "withdraw", "3", "--db", "store.sqlite"])
+        try wellbeing(["publish", "--db", "store.sqlite", "--out", "published-after", "--quiet"])
+        try wellbeing(["aggregate", "--out", "aggregated-after", "--quiet"] + Array(files.prefix(2)))
+        try expectSameExport("published-after", "aggregated-after")
+        let indicators = { (folder: String) in
+            try Data(contentsOf: directory.appendingPathComponent(folder).appendingPathComponent("indicators.csv"))
+        }
+        #expect(try indicators("published") != indicators("published-after"))
+        let listed = try wellbeing(["returns", "list", "--db", "store.sqlite"]).output
+        #expect(listed.contains("3\twithdrawn\t202"))
+    }
+
+    @Test func anInvalidFileIsRejectedAndTheOthersStored() throws {
+        let directory = try StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.wellbeing(
+            ["ingest", "--db", "store.sqlite", StoreTestSupport.fixture("invalid/E131-out-of-range.xml"),
+             StoreTestSupport.fixture("valid/minimal.xml")], in: directory)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("E131-out-of-range.xml: rejected, nothing stored"))
+        #expect(result.output.contains("minimal.xml: stored as return 1"))
+    }
+
+    @Test func processesOpeningANewStoreAtOnceAllSucceed() throws {
+        // Each process finds the file unmigrated and without a secret; all must end up sharing one of each.
+        let directory = try StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let results = Mutex<[String]>([])
+        StoreTestSupport.concurrently((0..<6).map { _ in
+            {
+                let outcome: String
+                do {
+                    let result = try CommandRunner.wellbeing(["returns", "list", "--db", "store.sqlite"], in: directory)
+                    outcome = result.status == 0 ? "ok" : result.errors
+                } catch {
+                    outcome = "\(error)"
+                }
+                results.withLock { $0.append(outcome) }
+            }
+        })
+        #expect(results.withLock { $0 } == Array(repeating: "ok", count: 6))
+    }
+
+    /// `bin/crash-test` kills `wellbeing ingest` 20 times at random moments and checks the store after each kill.
+    ///
+    /// 30,000 pupils keep a debug build's twenty runs within about a minute; run the script
+    /// itself with its default 200,000 pupils on a release build for the full-size check.
+    @Test(.timeLimit(.minutes(3))) func killedIngestsLeaveAllOrNothing() throws {
+        let directory = try StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = StoreTestSupport.packageRoot.appendingPathComponent("bin/crash-test").path
+        let result = try CommandRunner.run(script, ["--binary", CommandRunner.executable, "--pupils", "30000",
+                                                    "--kills", "20", "--work", directory.path], in: directory)
+        #expect(result.status == 0, "\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("20 kills:") && result.output.contains(" 0 failed"))
+    }
+}
