@@ -19,35 +19,47 @@ public struct UniquePupilNumber: Hashable, Sendable {
     public let key: UInt64
 
     /// The 23 letters a check letter, or a temporary UPN's last character, may be (no I, O or S).
-    static let alphabet: [UInt8] = Array("ABCDEFGHJKLMNPQRTUVWXYZ".utf8)
+    public static let alphabet: [UInt8] = Array("ABCDEFGHJKLMNPQRTUVWXYZ".utf8)
 
     /// Checks the text's shape and check letter.
     public init(validating text: some StringProtocol) throws(Problem) {
-        var bytes = text.utf8.makeIterator()
-        guard let first = bytes.next(), let check = Self.alphabetIndex(first) else { throw .format }
+        let bytes = Array(text.utf8)
+        guard bytes.count == 13, let check = Self.alphabetIndex(bytes[0]),
+              let body = Self.body(bytes[1...]) else { throw .format }
+        guard body.checkIndex == check else { throw .checkLetter }
+        key = (UInt64(check) * 100_000_000_000 + body.digits) * 33 + UInt64(body.last)
+    }
+
+    /// The check letter (ASCII) of a UPN's last twelve characters, or nil when they are not eleven digits
+    /// followed by a digit or a check-alphabet letter.
+    public static func checkLetter(for body: some Collection<UInt8>) -> UInt8? {
+        self.body(body).map { alphabet[$0.checkIndex] }
+    }
+
+    /// Characters 2–13 read once: their digits, the last character's code, and the check letter they demand.
+    ///
+    /// Characters 2–13 weigh 2–13 (a digit counts its value, a letter in position 13 its index in the
+    /// alphabet); the sum's remainder mod 23 is the check letter's index.
+    private static func body(_ characters: some Collection<UInt8>) -> (digits: UInt64, last: Int, checkIndex: Int)? {
+        guard characters.count == 12 else { return nil }
         var digits: UInt64 = 0
         var weightedSum = 0
-        for position in 2...12 {
-            guard let byte = bytes.next(), byte &- UInt8(ascii: "0") < 10 else { throw .format }
-            let digit = Int(byte - UInt8(ascii: "0"))
-            digits = digits * 10 + UInt64(digit)
-            weightedSum += digit * position
+        var position = 2
+        var last = 0
+        for byte in characters {
+            if byte &- UInt8(ascii: "0") < 10 {
+                let digit = Int(byte - UInt8(ascii: "0"))
+                weightedSum += digit * position
+                if position < 13 { digits = digits * 10 + UInt64(digit) } else { last = digit }
+            } else if position == 13, let letter = alphabetIndex(byte) {
+                weightedSum += letter * 13
+                last = 10 + letter
+            } else {
+                return nil
+            }
+            position += 1
         }
-        guard let lastByte = bytes.next(), bytes.next() == nil else { throw .format }
-        let last: Int
-        let lastWeightValue: Int
-        if lastByte &- UInt8(ascii: "0") < 10 {
-            lastWeightValue = Int(lastByte - UInt8(ascii: "0"))
-            last = lastWeightValue
-        } else if let letter = Self.alphabetIndex(lastByte) {
-            lastWeightValue = letter
-            last = 10 + letter
-        } else {
-            throw .format
-        }
-        weightedSum += lastWeightValue * 13
-        guard weightedSum % 23 == check else { throw .checkLetter }
-        key = (UInt64(check) * 100_000_000_000 + digits) * 33 + UInt64(last)
+        return (digits, last, weightedSum % 23)
     }
 
     /// The position of an ASCII byte in the check alphabet, or nil when it is not one of its letters.

@@ -12,34 +12,67 @@ public enum EESLayout {
         "mean", "sd", "mean_lower_ci", "mean_upper_ci", "comparison_to_benchmark", "response_rate",
     ]
 
-    /// The fields of one row, in column order.
-    public static func fields(of row: PublishedRow) -> [String] {
-        let geography = row.geography
+    /// The time and geography fields of a row (the first 13 columns), the same for every row of a unit.
+    public static func geographyFields(timePeriod: String, geography: Geography) -> [String] {
         let level = geography.level
         let region = level == .national ? nil : geography.region
         let la = level == .localAuthority || level == .school ? geography.localAuthority : nil
         let school = level == .school ? geography.school : nil
         return [
-            row.timePeriod, "Academic year", level.rawValue, England.code, England.name,
+            timePeriod, "Academic year", level.rawValue, England.code, England.name,
             region?.code ?? "", region?.name ?? "", la?.code ?? "", la?.onsCode ?? "", la?.name ?? "",
             school.map { String($0.urn) } ?? "", school.map { String($0.laestab) } ?? "", school?.name ?? "",
-            row.wave.code, row.indicator.id,
-            row.filterLabel(.sex), row.filterLabel(.yearGroup), row.filterLabel(.fsmStatus),
-            row.filterLabel(.senStatus), row.filterLabel(.ethnicityMajor),
-            row.respondents.description, row.count.description, row.percent.description,
-            row.percentLowerCI.description, row.percentUpperCI.description,
-            row.mean.description, row.sd.description, row.meanLowerCI.description, row.meanUpperCI.description,
-            row.comparison.rawValue, row.responseRate.description,
         ]
     }
 
-    /// The header line and every row of the tables as CSV text, streamed to `write`.
+    /// The header line and every row of the tables as UTF-8 CSV, handed to `flush` in chunks of about 1 MiB.
+    ///
+    /// Fields go straight into one byte buffer, and the geography part of a line is encoded once per
+    /// unit, not once per row: a school has hundreds of rows and a national export millions.
     public static func write(tables: [IndicatorTable], levels: Set<GeographicLevel>? = nil,
-                             to write: (String) throws -> Void) rethrows
+                             flush: ([UInt8]) throws -> Void) rethrows
     {
-        try write(CSVField.line(columns))
+        let chunk = 1 << 20
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(chunk + 4096)
+        CSVField.append(line: columns, to: &buffer)
         for table in tables {
-            try table.forEachRow(levels: levels) { row in try write(CSVField.line(fields(of: row))) }
+            var prefix: [UInt8] = []
+            var prefixGeography: Geography?
+            try table.forEachRow(levels: levels) { row in
+                if row.geography != prefixGeography {
+                    prefixGeography = row.geography
+                    prefix.removeAll(keepingCapacity: true)
+                    for field in geographyFields(timePeriod: row.timePeriod, geography: row.geography) {
+                        CSVField.append(field, to: &prefix)
+                        prefix.append(UInt8(ascii: ","))
+                    }
+                }
+                buffer.append(contentsOf: prefix)
+                appendCellFields(of: row, to: &buffer)
+                if buffer.count >= chunk {
+                    try flush(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
         }
+        try flush(buffer)
+    }
+
+    /// Columns 14 onwards of a row and the line end, without building intermediate strings.
+    private static func appendCellFields(of row: PublishedRow, to buffer: inout [UInt8]) {
+        func field(_ text: String, last: Bool = false) {
+            CSVField.append(text, to: &buffer)
+            buffer.append(last ? UInt8(ascii: "\n") : UInt8(ascii: ","))
+        }
+        field(row.wave.code)
+        field(row.indicator.id)
+        for breakdown in Breakdown.filters { field(row.filterLabel(breakdown)) }
+        for value in [row.respondents, row.count, row.percent, row.percentLowerCI, row.percentUpperCI,
+                      row.mean, row.sd, row.meanLowerCI, row.meanUpperCI] {
+            field(value.description)
+        }
+        field(row.comparison.rawValue)
+        field(row.responseRate.description, last: true)
     }
 }

@@ -37,7 +37,7 @@ public struct ExportFolder: Sendable {
         }
         try file("indicators.csv") { writer throws(ExportError) in
             do {
-                try EESLayout.write(tables: tables, levels: levels) { try writer.write($0) }
+                try EESLayout.write(tables: tables, levels: levels) { try writer.write(bytes: $0) }
             } catch let error as ExportError {
                 throw error
             } catch {

@@ -1,17 +1,15 @@
-import Crypto
-
 /// Feeds a byte source to libxml2, hashing every byte on the way and stopping at the size limit.
 ///
 /// The file is read once: the SHA-256 of a receipt comes from the same bytes
-/// the parser sees. libxml2 asks for about 4 KB at a time; the pump reads and
-/// hashes 64 KiB blocks and serves those requests from the block, which keeps
-/// system calls and hash calls few.
+/// the parser sees, hashed on a second core. libxml2 asks for about 4 KB at a
+/// time; the pump reads 64 KiB blocks and serves those requests from the
+/// block, which keeps system calls and hash calls few.
 final class InputPump {
     private static let blockSize = 64 << 10
 
     private let source: any ReturnByteSource
     private let maxBytes: Int
-    private var hasher = SHA256()
+    private let hasher = BackgroundHasher()
     private let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
     /// The unserved part of `block` is `block[served ..< filled]`.
     private var served = 0
@@ -51,10 +49,7 @@ final class InputPump {
     /// The SHA-256 of every byte, as lowercase hex; nil unless the source was read to its end within the limit.
     var digest: String? {
         guard failure == nil, !exceededLimit else { return nil }
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return hasher.finalize()
     }
 
     /// Replaces the block with the source's next bytes (none at the end); false on failure or past the limit.
@@ -74,7 +69,7 @@ final class InputPump {
             exceededLimit = true
             return false
         }
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: block[..<count]))
+        hasher.update(UnsafeRawBufferPointer(rebasing: block[..<count]))
         filled = count
         return true
     }

@@ -21,8 +21,6 @@ struct UPNAllocator: Sendable {
         }
     }
 
-    /// The letters a check letter or a temporary UPN's last character may be.
-    static let alphabet = Array("ABCDEFGHJKLMNPQRTUVWXYZ".utf8)
     private static let permanentPerYear = 1000
     private static let temporaryPerYear = 100 * 23
 
@@ -59,12 +57,9 @@ struct UPNAllocator: Sendable {
                 raw[11] = zero + UInt8(temporary / 23 % 10)
                 // A letter in the last place counts as its index in the check alphabet.
                 lastValue = temporary % 23
-                raw[12] = Self.alphabet[lastValue]
+                raw[12] = UniquePupilNumber.alphabet[lastValue]
             }
-            // Characters 2–13 weigh 2–13; the sum mod 23 picks the check letter.
-            var sum = lastValue * 13
-            for position in 1...11 { sum += Int(raw[position] - zero) * (position + 1) }
-            raw[0] = Self.alphabet[sum % 23]
+            raw[0] = UniquePupilNumber.checkLetter(for: UnsafeRawBufferPointer(rebasing: raw[1...12]))!
         }
         return true
     }
