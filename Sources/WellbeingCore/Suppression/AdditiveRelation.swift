@@ -49,40 +49,55 @@ extension IndicatorTable {
     /// 1. categories of a breakdown sum to the total at the same geography;
     /// 2. schools sum to their LA, LAs to their region, regions to England, for every category.
     public var additiveRelations: [AdditiveRelation] {
-        var relations: [AdditiveRelation] = []
+        additiveRelationKeys.map(relation)
+    }
+
+    /// The key of every additive relation, in table order.
+    ///
+    /// Keys are small; a national table's relations listed in full would hold
+    /// every cell several times over, so callers that walk them all build one
+    /// at a time with ``relation(_:)``.
+    public var additiveRelationKeys: [AdditiveRelation.Key] {
+        var keys: [AdditiveRelation.Key] = []
         for (u, unit) in units.enumerated() {
             for indicator in 0..<catalogue.indicators.count
             where unit.status(category: 0, indicator: indicator) != .empty {
                 for breakdown in Breakdown.filters {
-                    relations.append(relation(.breakdown(unit: u, indicator: indicator, breakdown)))
+                    keys.append(.breakdown(unit: u, indicator: indicator, breakdown))
                 }
                 guard !unit.children.isEmpty else { continue }
                 for category in 0..<layout.count where unit.status(category: category, indicator: indicator) != .empty {
-                    relations.append(relation(.children(unit: u, indicator: indicator, category: category)))
+                    keys.append(.children(unit: u, indicator: indicator, category: category))
                 }
             }
         }
-        return relations
+        return keys
     }
 
     /// The cells of one relation; parts without respondents are left out.
     public func relation(_ key: AdditiveRelation.Key) -> AdditiveRelation {
+        var parts: [CellReference] = []
+        let total = forEachPart(of: key) { parts.append($0) }
+        return AdditiveRelation(key: key, total: total, parts: parts)
+    }
+
+    /// Calls `body` with each part of a relation that has respondents, without building the relation;
+    /// returns its total. An LA's relation has a part per school, and walks over it must not allocate.
+    @discardableResult
+    public func forEachPart(of key: AdditiveRelation.Key, _ body: (CellReference) -> Void) -> CellReference {
         switch key {
         case .breakdown(let u, let indicator, let breakdown):
             let unit = units[u]
-            let parts = layout.slots(of: breakdown).compactMap { slot -> CellReference? in
-                unit.status(category: slot, indicator: indicator) == .empty
-                    ? nil : CellReference(unit: u, category: slot, indicator: indicator)
+            for slot in layout.slots(of: breakdown) where unit.status(category: slot, indicator: indicator) != .empty {
+                body(CellReference(unit: u, category: slot, indicator: indicator))
             }
-            return AdditiveRelation(key: key, total: CellReference(unit: u, category: 0, indicator: indicator),
-                                    parts: parts)
+            return CellReference(unit: u, category: 0, indicator: indicator)
         case .children(let u, let indicator, let category):
-            let parts = units[u].children.compactMap { child -> CellReference? in
-                units[child].status(category: category, indicator: indicator) == .empty
-                    ? nil : CellReference(unit: child, category: category, indicator: indicator)
+            for child in units[u].children
+            where units[child].status(category: category, indicator: indicator) != .empty {
+                body(CellReference(unit: child, category: category, indicator: indicator))
             }
-            return AdditiveRelation(key: key, total: CellReference(unit: u, category: category, indicator: indicator),
-                                    parts: parts)
+            return CellReference(unit: u, category: category, indicator: indicator)
         }
     }
 

@@ -12,20 +12,32 @@ public struct SecondarySuppression: Sendable {
     /// Applies the rule to a table whose primary cells are already marked; returns the cells it hid.
     @discardableResult
     public func apply(to table: inout IndicatorTable) -> Int {
-        let relations = table.additiveRelations
+        // A worklist, not repeated sweeps: hiding a cell can only unbalance the relations that cell sits in.
+        var queue = table.additiveRelationKeys
+        var queued = Set(queue)
+        var next = 0
         var hidden = 0
-        var changed = true
-        while changed {
-            changed = false
-            for relation in relations {
-                let members = [relation.total] + relation.parts
-                guard members.count(where: { table.status($0).isSuppressed }) == 1 else { continue }
-                let candidates = relation.parts.filter { !table.status($0).isSuppressed }
-                let choice = candidates.min { (table.n($0), $0) < (table.n($1), $1) } ?? relation.total
-                guard !table.status(choice).isSuppressed else { continue }
-                table.setStatus(.secondary, choice)
-                hidden += 1
-                changed = true
+        while next < queue.count {
+            let key = queue[next]
+            next += 1
+            queued.remove(key)
+            var hiddenMembers = 0
+            var smallest: (n: Int, cell: CellReference)?
+            let total = table.forEachPart(of: key) { part in
+                if table.status(part).isSuppressed {
+                    hiddenMembers += 1
+                } else if smallest.map({ (table.n(part), part) < ($0.n, $0.cell) }) ?? true {
+                    smallest = (table.n(part), part)
+                }
+            }
+            if table.status(total).isSuppressed { hiddenMembers += 1 }
+            guard hiddenMembers == 1 else { continue }
+            let choice = smallest?.cell ?? total
+            guard !table.status(choice).isSuppressed else { continue }
+            table.setStatus(.secondary, choice)
+            hidden += 1
+            for affected in table.relationKeys(containing: choice) where queued.insert(affected).inserted {
+                queue.append(affected)
             }
         }
         return hidden
