@@ -42,11 +42,12 @@ struct AggregateCommand: ParsableCommand {
         var aggregator = ReturnAggregator(catalogue: data.catalogue)
         var inputs: [Provenance.Input] = []
         var rejected = 0
+        let progress = ProgressLine(quiet: quiet)
         for file in files {
             let report: ValidationReport
             do {
-                report = try reader.read(file: file, into: &aggregator)
-            } catch {
+                report = try progress.reading(file, into: &aggregator) { try reader.read(file: file, into: &$0) }
+            } catch let error as ReturnReadError {
                 throw CommandFailure.io(error.message)
             }
             guard report.isValid, let header = report.header, let sha256 = report.sha256 else {
@@ -67,8 +68,10 @@ struct AggregateCommand: ParsableCommand {
             throw CommandFailure.invalid("\(rejected) of \(files.count) returns rejected; nothing was written. "
                                          + "Run `wellbeing validate FILE` for every error, fix them and try again.")
         }
+        progress.show("building, protecting and writing the tables…")
         let publication = Publication(aggregation: aggregator.aggregation, reference: data, inputs: inputs)
         try publication.write(to: out)
+        progress.finish()
         if !quiet { printError("wrote \(out): \(publication.summaryLine)") }
     }
 }

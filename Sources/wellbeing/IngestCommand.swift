@@ -70,15 +70,12 @@ struct IngestCommand: ParsableCommand {
         throws -> Bool
     {
         var report: ValidationReport?
-        let start = ContinuousClock.now
-        defer { progress.finish() }
+        // Opens the store's `any ReturnVisitor` so the progress wrapper can hold it by its concrete type.
+        func read(into visitor: inout some ReturnVisitor) throws -> ValidationReport {
+            try progress.reading(file, into: &visitor) { try reader.read(file: file, into: &$0) }
+        }
         let outcome = try store.submit { visitor in
-            var counted = CountingVisitor(base: visitor) { pupils in
-                let seconds = (ContinuousClock.now - start) / .seconds(1)
-                progress.update("\(file): \(pupils) pupils read, \(Int(Double(pupils) / max(seconds, 0.001))) pupils/s")
-            }
-            defer { visitor = counted.base }
-            let read = try reader.read(file: file, into: &counted)
+            let read = try read(into: &visitor)
             report = read
             return ReturnSubmission(name: file, sha256: read.sha256, isValid: read.isValid,
                                     warnings: read.warningCount)
@@ -105,28 +102,5 @@ struct IngestCommand: ParsableCommand {
         return "\(header.returnId), LA \(header.localAuthority.code) \(header.localAuthority.name),"
             + " wave \(header.wave), \(receipt.schools) schools, \(receipt.pupils) pupils,"
             + " \(receipt.warnings) warning\(receipt.warnings == 1 ? "" : "s"), sha256 \(receipt.sha256)"
-    }
-}
-
-/// Passes a return's events on to another visitor, reporting every few thousand pupils for the progress line.
-private struct CountingVisitor: ReturnVisitor {
-    var base: any ReturnVisitor
-    let onPupils: (Int) -> Void
-    private var pupils = 0
-
-    init(base: any ReturnVisitor, onPupils: @escaping (Int) -> Void) {
-        self.base = base
-        self.onPupils = onPupils
-    }
-
-    mutating func begin(_ header: ReturnHeader) { base.begin(header) }
-    mutating func school(_ school: SchoolRecord) { base.school(school) }
-    mutating func endSchool() { base.endSchool() }
-    mutating func end(valid: Bool) { base.end(valid: valid) }
-
-    mutating func pupil(_ pupil: PupilResponse) {
-        base.pupil(pupil)
-        pupils += 1
-        if pupils % 4096 == 0 { onPupils(pupils) }
     }
 }
