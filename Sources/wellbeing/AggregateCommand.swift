@@ -10,15 +10,15 @@ struct AggregateCommand: ParsableCommand {
         commandName: "aggregate",
         abstract: "Build the suppressed indicator tables from returns, without a database.",
         discussion: """
-            Reads every return once (streaming), validates it exactly as `validate` does, folds its
-            pupils into per-school sums, builds every indicator at School, Local authority, Regional
-            and National level with every breakdown, applies disclosure control, and writes the
-            export folder: indicators.csv, indicators.meta.csv, suppression-summary.csv and
+            Reads every return once (streaming), validates it exactly as `validate` does, folds its \
+            pupils into per-school sums, builds every indicator at School, Local authority, Regional \
+            and National level with every breakdown, applies disclosure control, and writes the \
+            export folder: indicators.csv, indicators.meta.csv, suppression-summary.csv and \
             provenance.json.
 
-            A return with any error is rejected whole. If any input is rejected nothing is written
-            and the exit status is 1 (run `wellbeing validate FILE` to see every error). A school
-            that appears in two returns of the same wave counts from the later file on the command
+            A return with any error is rejected whole. If any input is rejected nothing is written \
+            and the exit status is 1 (run `wellbeing validate FILE` to see every error). A school \
+            that appears in two returns of the same wave counts from the later file on the command \
             line, as a resubmission would.
 
             Example:
