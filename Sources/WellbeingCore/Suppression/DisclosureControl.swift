@@ -29,11 +29,9 @@ public struct DisclosureControl: Sendable {
         var entries: [CellReference: AuditReport.Entry] = [:]
         var audit = DisclosureAudit(table: table, policy: policy, auditor: auditor)
         var blocks = audit.homeBlocks
-        let clock = ContinuousClock(); var t0 = clock.now
         while true {
             for entry in try audit.entries(homeIn: blocks) { entries[entry.cell] = entry }
             let exposed = entries.values.filter { !$0.isProtected }.sorted { $0.cell < $1.cell }
-            print("DEBUG round blocks", blocks.count, "entries", entries.count, "exposed", exposed.count, clock.now - t0); t0 = clock.now
             guard !exposed.isEmpty else { break }
             let before = table
             ComplementarySuppression(model: audit.model).cover(exposed, in: &table)
