@@ -1,4 +1,4 @@
-public import WellbeingCore
+import WellbeingCore
 
 /// The EES metadata file `indicators.meta.csv`: one line per filter and indicator column.
 public enum EESMetadata {
