@@ -36,13 +36,29 @@ public final class SQLiteReturnStore: ReturnStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout / .seconds(1))
         configuration.label = "wellbeing store"
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw StoreError(.cannotOpen, "cannot open the store \(path): \(Self.reason(error)).")
-        }
+        let pool = try Self.openPool(path: path, configuration: configuration, patience: busyTimeout)
         try self.init(writer: pool, secret: secret, catalogue: catalogue)
+    }
+
+    /// Opens the pool, retrying while another process holds the lock that switching a new file to WAL needs.
+    ///
+    /// SQLite answers `PRAGMA journal_mode = WAL` with SQLITE_BUSY at once, without
+    /// calling the busy handler, when processes open a new file together; so the
+    /// wait that `busyMode` gives every other statement is given here by hand.
+    private static func openPool(path: String, configuration: Configuration, patience: Duration)
+        throws(StoreError) -> DatabasePool
+    {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: patience)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && clock.now < deadline {
+                usleep(UInt32.random(in: 5_000...50_000))
+            } catch {
+                throw StoreError(.cannotOpen, "cannot open the store \(path): \(Self.reason(error)).")
+            }
+        }
     }
 
     /// A store held in memory only, with a fresh secret: for tests and throwaway runs.
