@@ -70,7 +70,7 @@ struct AggregateCommand: ParsableCommand {
         }
         progress.show("building, protecting and writing the tables…")
         let publication = Publication(aggregation: aggregator.aggregation, reference: data, inputs: inputs)
-        try publication.write(to: out)
+        try publication.writeFolder(to: out)
         progress.finish()
         if !quiet { printError("wrote \(out): \(publication.summaryLine)") }
     }

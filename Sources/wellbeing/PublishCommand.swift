@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WellbeingCore
+import WellbeingExport
 import WellbeingStorage
 
 /// `wellbeing publish`: the export folder from everything the store counts now.
@@ -53,7 +54,7 @@ struct PublishCommand: ParsableCommand {
         }
         let publication = Publication(aggregation: snapshot.aggregation, reference: data, inputs: inputs)
         progress.show("writing \(out)")
-        try publication.write(to: out)
+        try publication.writeFolder(to: out)
         progress.finish()
         let returns = snapshot.returns.count
         if !quiet {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WellbeingCore
 import Foundation
 
 #if canImport(Glibc)
@@ -43,11 +44,6 @@ struct WellbeingCommand: AsyncParsableCommand {
             Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
-}
-
-/// The software version named in every output's provenance.
-enum SoftwareVersion {
-    static let current = "0.1.0"
 }
 
 /// Writes a line to standard error.
