@@ -8,17 +8,33 @@ public struct Publication: Sendable {
     public let catalogue: Catalogue
     public let policy: SuppressionPolicy
     public let tables: [IndicatorTable]
+    /// The passing audit of each table, in the same order, when an auditor was given: `audit.json`.
+    public let audits: [AuditReport]
     public let summary: SuppressionSummary
     public let provenance: Provenance
 
-    /// Builds and protects every table of `aggregation`.
+    /// Builds and protects every table of `aggregation`, audited when an auditor is given.
     ///
+    /// Without an auditor the tables get the primary rules and the floor of
+    /// secondary suppression; with one, rounds of LP audit and complementary
+    /// suppression until every primary cell keeps its protection interval.
+    /// Throws when a table cannot be protected: then nothing may be published.
     /// - Parameter generated: the time named in provenance (ISO 8601); now when nil.
     public init(aggregation: WaveAggregation, catalogue: Catalogue, policy: SuppressionPolicy,
-                inputs: [Provenance.Input], generated: String? = nil) {
+                auditor: (any DisclosureAuditor)?, inputs: [Provenance.Input], generated: String? = nil)
+        throws(DisclosureError)
+    {
         self.catalogue = catalogue
         self.policy = policy
-        tables = DisclosureControl(policy: policy).protectedTables(for: aggregation, catalogue: catalogue)
+        let control = DisclosureControl(policy: policy)
+        if let auditor {
+            let protected = try control.protectedTables(for: aggregation, catalogue: catalogue, auditor: auditor)
+            tables = protected.map(\.table)
+            audits = protected.map(\.audit)
+        } else {
+            tables = control.protectedTables(for: aggregation, catalogue: catalogue)
+            audits = []
+        }
         summary = SuppressionSummary(tables: tables)
         provenance = Provenance(
             softwareVersion: SoftwareVersion.current, catalogueVersion: catalogue.version,
@@ -28,7 +44,7 @@ public struct Publication: Sendable {
 
     /// Writes the export folder at `path`: staged, then moved into place whole.
     public func write(to path: String) throws(ExportError) {
-        try ExportFolder(path: path).write(tables: tables, summary: summary, policy: policy,
+        try ExportFolder(path: path).write(tables: tables, audits: audits, summary: summary, policy: policy,
                                            provenance: provenance)
     }
 

@@ -36,6 +36,7 @@ struct AggregateCommand: ParsableCommand {
     var quiet = false
 
     @OptionGroup var read: ReadOptions
+    @OptionGroup var protection: AuditOptions
 
     func run() throws {
         let (reader, data) = try read.makeReader()
@@ -69,7 +70,8 @@ struct AggregateCommand: ParsableCommand {
                                          + "Run `wellbeing validate FILE` for every error, fix them and try again.")
         }
         progress.show("building, protecting and writing the tables…")
-        let publication = Publication(aggregation: aggregator.aggregation, reference: data, inputs: inputs)
+        let publication = try Publication(aggregation: aggregator.aggregation, reference: data,
+                                          audited: protection.audit, inputs: inputs)
         try publication.writeFolder(to: out)
         progress.finish()
         if !quiet { printError("wrote \(out): \(publication.summaryLine)") }

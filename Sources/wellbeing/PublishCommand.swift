@@ -30,6 +30,7 @@ struct PublishCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
+    @OptionGroup var protection: AuditOptions
 
     func run() throws {
         let data = try reference.load()
@@ -52,7 +53,8 @@ struct PublishCommand: ParsableCommand {
                              localAuthority: stored.header.localAuthority.code, wave: stored.header.wave.code,
                              schools: stored.schools, pupils: stored.pupils)
         }
-        let publication = Publication(aggregation: snapshot.aggregation, reference: data, inputs: inputs)
+        let publication = try Publication(aggregation: snapshot.aggregation, reference: data,
+                                          audited: protection.audit, inputs: inputs)
         progress.show("writing \(out)")
         try publication.writeFolder(to: out)
         progress.finish()

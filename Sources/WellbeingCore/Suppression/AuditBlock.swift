@@ -55,26 +55,6 @@ struct AuditBlock: Hashable, Sendable, Comparable {
         return cells
     }
 
-    /// The blocks that contain a cell and could be some cell's home: one per ancestor, in its breakdown and in all.
-    static func blocks(containing cell: CellReference, in table: IndicatorTable) -> [AuditBlock] {
-        let breakdowns: [Breakdown?] = cell.category == 0
-            ? [nil] : [table.layout.categories[cell.category].breakdown, nil]
-        var blocks: [AuditBlock] = []
-        var root = cell.unit
-        while let scope = table.units[root].parent {
-            for breakdown in breakdowns {
-                blocks.append(AuditBlock(indicator: cell.indicator, scope: scope, breakdown: breakdown,
-                                         includesScope: false))
-            }
-            root = scope
-        }
-        // The top unit's blocks include its own cells.
-        for breakdown in breakdowns {
-            blocks.append(AuditBlock(indicator: cell.indicator, scope: root, breakdown: breakdown, includesScope: true))
-        }
-        return blocks
-    }
-
     static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.indicator, lhs.scope, lhs.breakdown.map { Breakdown.filters.firstIndex(of: $0)! } ?? -1,
          lhs.includesScope ? 1 : 0)

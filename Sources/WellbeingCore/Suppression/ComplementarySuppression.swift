@@ -37,6 +37,28 @@ struct ComplementarySuppression {
         }
     }
 
+    /// Hides, for every cell still exposed after its cycles, its nearest published ancestor in the same category.
+    ///
+    /// The fallback when the cycles through a cell's siblings are all hidden and
+    /// still too tight (tiny siblings can absorb only a little): the ancestor's
+    /// cell frees the whole sibling relation at once. It costs more than a cycle,
+    /// so it is used only for cells a round of cycles did not protect. At the top,
+    /// the cheapest published cell of each relation around the cell is hidden.
+    func widen(_ exposed: [AuditReport.Entry], in table: inout IndicatorTable) {
+        for entry in exposed {
+            var cell = entry.cell
+            var opened = false
+            while let parent = table.units[cell.unit].parent {
+                cell = CellReference(unit: parent, category: cell.category, indicator: cell.indicator)
+                if hide([cell], in: &table) > 0 {
+                    opened = true
+                    break
+                }
+            }
+            if !opened { hide(nearest(entry.cell, in: table), in: &table) }
+        }
+    }
+
     /// Gives one cell room to move by `need` in one direction; returns how many cells it hid.
     @discardableResult
     private func open(_ exposed: CellReference, _ quantity: AuditQuantity, _ direction: Direction, need: Int64,
@@ -183,6 +205,8 @@ struct ComplementarySuppression {
                 }
             }
             if !chosen.isEmpty { return chosen }
+            // Far out, a published cell helps little and the search would walk every hidden cell linked to this one.
+            guard seen.count < Self.searchLimit else { return [] }
             frontier = hiddenMembers
         }
         return []
@@ -202,10 +226,14 @@ struct ComplementarySuppression {
         return cost
     }
 
+    /// Hidden cells `nearest` looks through before giving up.
+    private static let searchLimit = 256
+
     /// How much dearer a total is than a category of the same size: a total is used only where nothing else will do.
     private static let totalPenalty = 1_000.0
 
     /// Marks the published cells among `cells` as secondary; returns how many.
+    @discardableResult
     private func hide(_ cells: [CellReference], in table: inout IndicatorTable) -> Int {
         var hidden = 0
         for cell in cells where table.status(cell) == .published {

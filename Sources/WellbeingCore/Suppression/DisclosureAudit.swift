@@ -3,55 +3,45 @@ struct DisclosureAudit {
     let model: AttackerModel
     let auditor: any DisclosureAuditor
 
-    /// Blocks per call to the auditor: enough to keep every core busy, few enough to bound memory.
-    private static let blocksPerBatch = 512
-
     init(table: IndicatorTable, policy: SuppressionPolicy, auditor: any DisclosureAuditor) {
         model = AttackerModel(table: table, policy: policy)
         self.auditor = auditor
     }
 
-    /// The home block of every hidden cell.
-    var homeBlocks: Set<AuditBlock> {
-        var blocks = Set<AuditBlock>()
-        let table = model.table
-        for (u, unit) in table.units.enumerated() {
+    /// Every hidden cell of the table, in cell order.
+    var hiddenCells: [CellReference] {
+        var cells: [CellReference] = []
+        for (u, unit) in model.table.units.enumerated() {
+            let indicators = unit.cells.indicatorCount
             for (index, status) in unit.status.enumerated() where status.isSuppressed {
-                let cell = CellReference(unit: u, category: index / unit.cells.indicatorCount,
-                                         indicator: index % unit.cells.indicatorCount)
-                blocks.insert(AuditBlock(home: cell, in: table))
+                cells.append(CellReference(unit: u, category: index / indicators, indicator: index % indicators))
             }
         }
-        return blocks
+        return cells.sorted()
     }
 
-    /// Entries for the hidden cells whose home is one of `blocks`, each audited within its home block.
-    func entries(homeIn blocks: Set<AuditBlock>) throws(DisclosureError) -> [AuditReport.Entry] {
+    /// Entries for the given hidden cells: first within each cell's home block, then exposures in the whole indicator.
+    ///
+    /// A home block (the cell's siblings and what lies below them) holds every
+    /// other hidden cell at its true value, an attacker stronger than the real
+    /// one, so a cell protected there is protected; its LPs are small. Only the
+    /// cells exposed there are audited again against the whole indicator, where
+    /// nothing hidden is held fixed and the relations split the hidden cells into
+    /// independent components. Each pass's LPs go to the auditor in one call so
+    /// it can spread them over every core.
+    func entries(for cells: some Collection<CellReference>) throws(DisclosureError) -> [AuditReport.Entry] {
         let table = model.table
-        let ordered = blocks.sorted()
-        var entries: [AuditReport.Entry] = []
-        let clock = ContinuousClock(); var build = Duration.zero, solve = Duration.zero; var cols = 0, rows = 0, probs = 0
-        for start in stride(from: 0, to: ordered.count, by: Self.blocksPerBatch) {
-            let t0 = clock.now
-            let problems = ordered[start..<min(start + Self.blocksPerBatch, ordered.count)].flatMap { block in
-                model.problems(in: block) { AuditBlock(home: $0, in: table) == block }
-            }
-            let t1 = clock.now
-            entries += try self.entries(solving: problems)
-            build += t1 - t0; solve += clock.now - t1
-            probs += problems.count; cols += problems.reduce(0) { $0 + $1.columnCount }; rows += problems.reduce(0) { $0 + $1.rowCount }
-        }
-        print("DEBUG audit build", build, "solve", solve, "problems", probs, "cols", cols, "rows", rows)
-        return entries
-    }
-
-    /// The same cells audited within their whole indicator, where nothing hidden is held fixed: exact exposures.
-    func confirm(_ exposed: [AuditReport.Entry]) throws(DisclosureError) -> [AuditReport.Entry] {
-        let cells = Set(exposed.map(\.cell))
-        let problems = Set(cells.map(\.indicator)).sorted().flatMap { indicator in
-            model.problems(in: .whole(indicator: indicator)) { cells.contains($0) }
-        }
-        return try entries(solving: problems)
+        var homes: [AuditBlock: Set<CellReference>] = [:]
+        for cell in cells { homes[AuditBlock(home: cell, in: table), default: []].insert(cell) }
+        let local = try entries(solving: homes.keys.sorted().flatMap { block in
+            model.problems(in: block) { homes[block]!.contains($0) }
+        })
+        let exposed = Set(local.filter { !$0.isProtected }.map(\.cell))
+        guard !exposed.isEmpty else { return local }
+        let whole = try entries(solving: Set(exposed.map(\.indicator)).sorted().flatMap { indicator in
+            model.problems(in: .whole(indicator: indicator)) { exposed.contains($0) }
+        })
+        return local.filter { !exposed.contains($0.cell) } + whole
     }
 
     private func entries(solving problems: [AttackerProblem]) throws(DisclosureError) -> [AuditReport.Entry] {

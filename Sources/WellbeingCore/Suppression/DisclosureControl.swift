@@ -17,24 +17,34 @@ public struct DisclosureControl: Sendable {
     /// Protects a table in place against the attacker of disclosure-control.md and returns the passing audit.
     ///
     /// Primary rules, then the floor, then rounds of audit and complementary
-    /// suppression: each round audits the blocks whose cells changed, hides
-    /// cells for every exposed primary cell, and reapplies the floor, until
-    /// every primary cell keeps its protection interval. Throws
-    /// ``DisclosureError/Code/unprotectable`` when a round can hide nothing more
-    /// (nothing may then be published), or ``DisclosureError/Code/solverFailure``.
+    /// suppression: each round audits the primary cells still exposed, hides
+    /// cells for each (cycles first, else the cheapest published cell of its
+    /// relations), and reapplies the floor, until every primary cell keeps its
+    /// protection interval. Hiding more only widens what the attacker cannot rule
+    /// out, so a cell once protected stays protected and is not audited again.
+    /// Throws ``DisclosureError/Code/unprotectable`` when a round can hide
+    /// nothing more (nothing may then be published), or
+    /// ``DisclosureError/Code/solverFailure``.
     public func protect(_ table: inout IndicatorTable, auditor: some DisclosureAuditor) throws(DisclosureError)
         -> AuditReport
     {
         protect(&table)
-        var entries: [CellReference: AuditReport.Entry] = [:]
         var audit = DisclosureAudit(table: table, policy: policy, auditor: auditor)
-        var blocks = audit.homeBlocks
+        var entries: [CellReference: AuditReport.Entry] = [:]
+        var pending = audit.hiddenCells
+        var previouslyExposed = Set<CellReference>()
         while true {
-            for entry in try audit.entries(homeIn: blocks) { entries[entry.cell] = entry }
-            let exposed = entries.values.filter { !$0.isProtected }.sorted { $0.cell < $1.cell }
+            for entry in try audit.entries(for: pending) { entries[entry.cell] = entry }
+            let exposed = pending.compactMap { entries[$0] }.filter { !$0.isProtected }
             guard !exposed.isEmpty else { break }
             let before = table
-            ComplementarySuppression(model: audit.model).cover(exposed, in: &table)
+            let complement = ComplementarySuppression(model: audit.model)
+            // A cell that cycles did not protect last round gets its ancestor opened instead of another cycle.
+            let stuck = exposed.filter { previouslyExposed.contains($0.cell) }
+            complement.cover(exposed.filter { !previouslyExposed.contains($0.cell) }, in: &table)
+            complement.widen(stuck, in: &table)
+            if Self.newlyHidden(from: before, to: table).isEmpty { complement.widen(exposed, in: &table) }
+            previouslyExposed = Set(exposed.map(\.cell))
             SecondarySuppression().apply(to: &table)
             let changed = Self.newlyHidden(from: before, to: table)
             guard !changed.isEmpty else {
@@ -42,31 +52,43 @@ public struct DisclosureControl: Sendable {
                                       + " can be hidden to protect them", cells: Array(exposed.prefix(10).map(\.cell)))
             }
             audit = DisclosureAudit(table: table, policy: policy, auditor: auditor)
-            blocks = Set(changed.flatMap { AuditBlock.blocks(containing: $0, in: table) })
+            pending = exposed.map(\.cell)
         }
+        // Cells hidden in later rounds are secondary: their entries say how far they can move.
+        let unaudited = audit.hiddenCells.filter { entries[$0] == nil }
+        for entry in try audit.entries(for: unaudited) { entries[entry.cell] = entry }
         return AuditReport(policyVersion: policy.version, entries: Array(entries.values))
     }
 
     /// Audits a table as it stands (disclosure-control.md, "Audit"): every hidden cell, every primary cell judged.
-    ///
-    /// Each cell is first audited within its home block; an exposure found there
-    /// is confirmed against the whole indicator, so every exposed cell the report
-    /// names can really be narrowed that far.
     public func audit(_ table: IndicatorTable, auditor: some DisclosureAuditor) throws(DisclosureError) -> AuditReport {
         let audit = DisclosureAudit(table: table, policy: policy, auditor: auditor)
-        var entries: [CellReference: AuditReport.Entry] = [:]
-        for entry in try audit.entries(homeIn: audit.homeBlocks) { entries[entry.cell] = entry }
-        for entry in try audit.confirm(entries.values.filter { !$0.isProtected }) { entries[entry.cell] = entry }
-        return AuditReport(policyVersion: policy.version, entries: Array(entries.values))
+        return AuditReport(policyVersion: policy.version, entries: try audit.entries(for: audit.hiddenCells))
     }
 
-    /// Builds and protects one table per wave of an aggregation.
+    /// Builds and protects one table per wave of an aggregation, without an audit.
     public func protectedTables(for aggregation: WaveAggregation, catalogue: Catalogue) -> [IndicatorTable] {
         aggregation.waves.map { wave in
             var table = IndicatorTable(catalogue: catalogue, wave: wave, schools: aggregation.schools[wave]!.values)
             protect(&table)
             return table
         }
+    }
+
+    /// Builds, protects and audits one table per wave of an aggregation: what every export publishes.
+    ///
+    /// Throws when any wave's table cannot be protected, so that nothing is published.
+    public func protectedTables(for aggregation: WaveAggregation, catalogue: Catalogue,
+                                auditor: some DisclosureAuditor) throws(DisclosureError)
+        -> [(table: IndicatorTable, audit: AuditReport)]
+    {
+        var protected: [(table: IndicatorTable, audit: AuditReport)] = []
+        for wave in aggregation.waves {
+            var table = IndicatorTable(catalogue: catalogue, wave: wave, schools: aggregation.schools[wave]!.values)
+            let report = try protect(&table, auditor: auditor)
+            protected.append((table, report))
+        }
+        return protected
     }
 
     /// The cells hidden in `after` but not in `before`.

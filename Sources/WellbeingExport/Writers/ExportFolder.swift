@@ -11,12 +11,13 @@ public struct ExportFolder: Sendable {
 
     public init(path: String) { self.path = path }
 
-    /// The files an export folder holds, in the order they are written.
+    /// The files an export folder holds, in the order they are written (`audit.json` only for an audited export).
     public static let fileNames = ["indicators.csv", "indicators.meta.csv", "suppression-summary.csv",
-                                   "provenance.json"]
+                                   "audit.json", "provenance.json"]
 
-    /// Writes every file for the protected tables.
-    public func write(tables: [IndicatorTable], summary: SuppressionSummary, policy: SuppressionPolicy,
+    /// Writes every file for the protected tables and their audits (one per table).
+    public func write(tables: [IndicatorTable], audits: [AuditReport], summary: SuppressionSummary,
+                      policy: SuppressionPolicy,
                       provenance: Provenance, levels: Set<GeographicLevel>? = nil) throws(ExportError)
     {
         let fileManager = FileManager.default
@@ -48,12 +49,22 @@ public struct ExportFolder: Sendable {
         try file("suppression-summary.csv") { writer throws(ExportError) in
             try writer.write(SuppressionSummaryCSV.text(summary, policy: policy))
         }
+        if !audits.isEmpty {
+            try file("audit.json") { writer throws(ExportError) in
+                try writer.write(bytes: AuditJSON.data(tables: tables, audits: audits, policy: policy))
+            }
+        }
         try file("provenance.json") { writer throws(ExportError) in
             try writer.write(bytes: ProvenanceJSON.data(provenance))
         }
         for name in Self.fileNames {
             let target = (path as NSString).appendingPathComponent(name)
             let source = (staging as NSString).appendingPathComponent(name)
+            guard fileManager.fileExists(atPath: source) else {
+                // An earlier export's audit must not pass for this one's.
+                try? fileManager.removeItem(atPath: target)
+                continue
+            }
             guard rename(source, target) == 0 else {
                 throw .cannotWrite(path: target, reason: String(cString: strerror(errno)))
             }

@@ -78,7 +78,9 @@ enum HiGHSReference {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-        let bounds = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as! [[Double?]]
+        // An unbounded end comes back as JSON null (NSNull), which does not cast to Double?.
+        let bounds = try (JSONSerialization.jsonObject(with: Data(contentsOf: output)) as! [[Any]])
+            .map { ends in ends.map { ($0 as? NSNumber)?.doubleValue } }
         return column.mapValues { columns in
             columns.mapValues { j in (bounds[j][0] ?? 0)...(bounds[j][1] ?? .infinity) }
         }
