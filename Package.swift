@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Already built for HummingbirdTesting; the end-to-end test talks to the real server with it.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // C libraries from Debian, each in its own module.
@@ -58,11 +62,23 @@ let package = Package(
         // Synthetic, seeded returns for demos, tests and benchmarks.
         .target(name: "WellbeingSynthetic", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
 
+        // The web service (Hummingbird): upload, read and export routes, roles, access logs.
+        .target(
+            name: "WellbeingServer",
+            dependencies: [
+                "WellbeingCore", "WellbeingIngest", "WellbeingStorage", "WellbeingExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         .executableTarget(
             name: "wellbeing",
             dependencies: [
                 "WellbeingCore", "WellbeingResources", "WellbeingIngest", "WellbeingExport", "WellbeingSynthetic",
-                "WellbeingAudit", "WellbeingStorage",
+                "WellbeingAudit", "WellbeingStorage", "WellbeingServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -84,5 +100,10 @@ let package = Package(
                     dependencies: ["WellbeingSynthetic", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingCLITests", dependencies: ["wellbeing"], swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingServerTests",
+                    dependencies: ["WellbeingServer", "WellbeingResources", "WellbeingIngest", "WellbeingStorage",
+                                   .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                   .product(name: "AsyncHTTPClient", package: "async-http-client")],
+                    swiftSettings: swiftSettings),
     ]
 )

@@ -47,12 +47,7 @@ struct PublishCommand: ParsableCommand {
                                          + "store some with `wellbeing ingest FILE` first")
         }
         progress.show("building and protecting \(snapshot.aggregation.schoolCount) schools' tables")
-        let inputs = snapshot.returns.map { stored in
-            Provenance.Input(name: stored.name, sha256: stored.sha256, returnId: stored.header.returnId,
-                             localAuthority: stored.header.localAuthority.code, wave: stored.header.wave.code,
-                             schools: stored.schools, pupils: stored.pupils)
-        }
-        let publication = Publication(aggregation: snapshot.aggregation, reference: data, inputs: inputs)
+        let publication = Publication(snapshot: snapshot, catalogue: data.catalogue, policy: data.policy)
         progress.show("writing \(out)")
         try publication.writeFolder(to: out)
         progress.finish()

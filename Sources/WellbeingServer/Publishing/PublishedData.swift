@@ -1,0 +1,69 @@
+import Hummingbird
+import Synchronization
+import WellbeingCore
+import WellbeingExport
+
+/// One publication of everything the store counts, indexed for the read routes, with its answers cached.
+///
+/// Built off the request path and never changed afterwards: a newer publication replaces it
+/// whole. Each answer (a JSON document, a page) is built the first time it is asked for and
+/// kept with the publication, so later reads cost a dictionary look-up.
+final class PublishedData: Sendable {
+    /// Where one geography's cells are: a table (one per wave) and a unit of it.
+    struct Place: Sendable {
+        var table: Int
+        var unit: Int
+    }
+
+    let publication: Publication
+    /// Counts publications since the service started; the first one is 1.
+    let generation: Int
+    /// Every LA with published data, by code, with its places in each wave's table.
+    let areas: [String: (authority: LocalAuthority, places: [Place])]
+    /// Every school with published data, by URN.
+    let schools: [Int: (school: SchoolRecord, authority: LocalAuthority, places: [Place])]
+    private let answers = Mutex<[String: ByteBuffer]>([:])
+
+    init(publication: Publication, generation: Int) {
+        self.publication = publication
+        self.generation = generation
+        var areas: [String: (authority: LocalAuthority, places: [Place])] = [:]
+        var schools: [Int: (school: SchoolRecord, authority: LocalAuthority, places: [Place])] = [:]
+        for (t, table) in publication.tables.enumerated() {
+            for (u, unit) in table.units.enumerated() {
+                let geography = unit.geography
+                guard let authority = geography.localAuthority else { continue }
+                switch geography.level {
+                case .localAuthority:
+                    areas[authority.code, default: (authority, [])].places.append(Place(table: t, unit: u))
+                case .school:
+                    guard let school = geography.school else { continue }
+                    schools[school.urn, default: (school, authority, [])].places.append(Place(table: t, unit: u))
+                default:
+                    continue
+                }
+            }
+        }
+        self.areas = areas
+        self.schools = schools
+    }
+
+    /// The published rows of the geography at `places`, wave by wave.
+    func rows(at places: [Place]) -> [PublishedRow] {
+        var rows: [PublishedRow] = []
+        for place in places {
+            publication.tables[place.table].forEachRow(ofUnit: place.unit) { rows.append($0) }
+        }
+        return rows
+    }
+
+    /// The answer kept under `key`, building and keeping it first if this publication has none yet.
+    ///
+    /// Two first requests may both build it; they build the same bytes, and one of them is kept.
+    func answer(_ key: String, build: () throws -> ByteBuffer) rethrows -> ByteBuffer {
+        if let kept = answers.withLock({ $0[key] }) { return kept }
+        let built = try build()
+        answers.withLock { $0[key] = built }
+        return built
+    }
+}

@@ -1,0 +1,99 @@
+import Logging
+import Synchronization
+import WellbeingCore
+import WellbeingExport
+
+/// Keeps the published data in step with the store: rebuilt off the request path, swapped in whole.
+///
+/// After an accepted upload or a withdrawal the routes ask for a refresh and answer at once.
+/// One rebuild runs at a time on its own thread; asks that arrive meanwhile fold into one more
+/// rebuild after it, so a burst of uploads costs two rebuilds, not one each. Readers keep
+/// getting the previous publication until the new one is complete.
+public final class Republisher: Sendable {
+    private struct State {
+        var current: PublishedData?
+        var generation = 0
+        var running = false
+        var pending = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let store: any ReturnStore
+    private let policy: SuppressionPolicy
+    private let logger: Logger
+    private let state = Mutex(State())
+
+    init(store: any ReturnStore, policy: SuppressionPolicy, logger: Logger) {
+        self.store = store
+        self.policy = policy
+        self.logger = logger
+    }
+
+    /// The publication readers see now; nil until the first one is built.
+    var current: PublishedData? { state.withLock { $0.current } }
+
+    /// Asks for a rebuild and returns at once.
+    public func refresh() {
+        let start = state.withLock { state -> Bool in
+            if state.running {
+                state.pending = true
+                return false
+            }
+            state.running = true
+            return true
+        }
+        if start { Task.detached { await self.rebuildUntilCurrent() } }
+    }
+
+    /// Waits until every rebuild asked for so far has finished.
+    public func settled() async {
+        await withCheckedContinuation { continuation in
+            let idle = state.withLock { state -> Bool in
+                if state.running { state.waiters.append(continuation) }
+                return !state.running
+            }
+            if idle { continuation.resume() }
+        }
+    }
+
+    /// Rebuilds, and again while asks arrived during the last rebuild, then wakes whoever waits.
+    private func rebuildUntilCurrent() async {
+        while true {
+            let built = await DedicatedThread.run(named: "wellbeing publication") { self.build() }
+            let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>]? in
+                if let built {
+                    state.generation += 1
+                    state.current = PublishedData(publication: built, generation: state.generation)
+                }
+                if state.pending {
+                    state.pending = false
+                    return nil
+                }
+                state.running = false
+                defer { state.waiters = [] }
+                return state.waiters
+            }
+            guard let waiters else { continue }
+            for waiter in waiters { waiter.resume() }
+            return
+        }
+    }
+
+    /// A publication of what the store counts now; nil (and the old one stays) when the store cannot be read.
+    private func build() -> Publication? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let snapshot = try store.snapshot()
+            let publication = Publication(snapshot: snapshot, catalogue: store.catalogue, policy: policy)
+            logger.info("published", metadata: [
+                "returns": "\(snapshot.returns.count)", "schools": "\(snapshot.aggregation.schoolCount)",
+                "duration_ms": "\((clock.now - start) / .milliseconds(1))",
+            ])
+            return publication
+        } catch {
+            logger.error("publication failed; the previous one stays", metadata: ["reason": "\(error.message)"])
+            return nil
+        }
+    }
+}
