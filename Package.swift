@@ -101,7 +101,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingCLITests", dependencies: ["wellbeing"], swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingServerTests",
-                    dependencies: ["WellbeingServer", "WellbeingResources", "WellbeingIngest", "WellbeingStorage",
+                    dependencies: ["WellbeingServer", "WellbeingResources", "WellbeingIngest", "WellbeingStorage", "wellbeing",
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "AsyncHTTPClient", package: "async-http-client")],
                     swiftSettings: swiftSettings),
