@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian, each in its own module.
@@ -55,6 +56,14 @@ let package = Package(
         // Export folder writers (EES CSV, metadata, provenance, summaries).
         .target(name: "WellbeingExport", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
 
+        // Report-card HTML pages (Mustache templates) for LAs and schools, served or written as static files.
+        .target(
+            name: "WellbeingReportCards",
+            dependencies: ["WellbeingCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
+
         // Synthetic, seeded returns for demos, tests and benchmarks.
         .target(name: "WellbeingSynthetic", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
 
@@ -82,6 +91,9 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingSyntheticTests",
                     dependencies: ["WellbeingSynthetic", "WellbeingIngest", "WellbeingResources"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingReportCardsTests",
+                    dependencies: ["WellbeingReportCards", "WellbeingSynthetic", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingCLITests", dependencies: ["wellbeing"], swiftSettings: swiftSettings),
     ]
