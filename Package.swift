@@ -94,7 +94,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingReportCardsTests",
                     dependencies: ["WellbeingReportCards", "WellbeingSynthetic", "WellbeingIngest", "WellbeingResources"],
-                    swiftSettings: swiftSettings),
+                    exclude: ["Browser"], swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingCLITests", dependencies: ["wellbeing"], swiftSettings: swiftSettings),
     ]
 )

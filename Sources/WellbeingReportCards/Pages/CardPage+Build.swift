@@ -12,6 +12,13 @@ extension CardPage {
             breakdown = row.breakdown
             category = row.categoryLabel
         }
+
+        /// The all-pupils row of an indicator.
+        init(indicator: String) {
+            self.indicator = indicator
+            breakdown = .total
+            category = totalCategoryLabel
+        }
     }
 
     /// The page of the LA or school at `index` of `table`.
@@ -40,7 +47,8 @@ extension CardPage {
         let totals = rows.filter { $0.breakdown == .total }
         indicators = table.catalogue.indicators.map { indicator in
             totals.first { $0.indicator.id == indicator.id }.map { view($0, label: indicator.title) }
-                ?? IndicatorRowView(absent: indicator)
+                ?? IndicatorRowView(absent: indicator, benchmark: benchmarkRows[RowKey(indicator: indicator.id)],
+                                    scale: scales[indicator.id]!)
         }
         breakdowns = Breakdown.filters.compactMap { breakdown in
             let groups = table.catalogue.indicators.compactMap { indicator -> BreakdownGroup? in

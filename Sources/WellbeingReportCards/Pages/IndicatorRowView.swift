@@ -66,7 +66,7 @@ struct IndicatorRowView: Sendable {
     }
 
     /// The row of an indicator the unit has no published row for (no pupil in its year groups answered it).
-    init(absent indicator: IndicatorDefinition) {
+    init(absent indicator: IndicatorDefinition, benchmark: PublishedRow?, scale: ChartScale) {
         indicatorID = indicator.id
         label = indicator.title
         value = Self.noRespondentsText
@@ -74,7 +74,12 @@ struct IndicatorRowView: Sendable {
         interval = "Asked in \(YearGroup(years.from).map(String.init(describing:)) ?? String(years.from)) to "
             + "\(YearGroup(years.to).map(String.init(describing:)) ?? String(years.to))"
         respondents = "0"
-        benchmarkValue = Self.text(.z, unit: "")
+        benchmarkValue = switch (indicator.kind, benchmark) {
+        case (.proportion, let row?): Self.text(row.percent, unit: scale.unit)
+        case (.mean, let row?): Self.text(row.mean, unit: scale.unit)
+        case (.count, let row?): Self.text(row.respondents, unit: "")
+        case (_, nil): Self.text(.x, unit: "")
+        }
         suppressed = false
         comparison = ComparisonBadge(.notCompared)
         chart = nil
