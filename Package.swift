@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Already built for HummingbirdTesting; the end-to-end test talks to the real server with it.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian, each in its own module.
@@ -59,6 +60,14 @@ let package = Package(
         // Export folder writers (EES CSV, metadata, provenance, summaries).
         .target(name: "WellbeingExport", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
 
+        // Report-card HTML pages (Mustache templates) for LAs and schools, served or written as static files.
+        .target(
+            name: "WellbeingReportCards",
+            dependencies: ["WellbeingCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
+
         // Synthetic, seeded returns for demos, tests and benchmarks.
         .target(name: "WellbeingSynthetic", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
 
@@ -66,7 +75,7 @@ let package = Package(
         .target(
             name: "WellbeingServer",
             dependencies: [
-                "WellbeingCore", "WellbeingIngest", "WellbeingStorage", "WellbeingExport",
+                "WellbeingCore", "WellbeingIngest", "WellbeingStorage", "WellbeingExport", "WellbeingReportCards",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -99,6 +108,9 @@ let package = Package(
         .testTarget(name: "WellbeingSyntheticTests",
                     dependencies: ["WellbeingSynthetic", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingReportCardsTests",
+                    dependencies: ["WellbeingReportCards", "WellbeingSynthetic", "WellbeingIngest", "WellbeingResources"],
+                    exclude: ["Browser"], swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingCLITests", dependencies: ["wellbeing"], swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingServerTests",
                     dependencies: ["WellbeingServer", "WellbeingResources", "WellbeingIngest", "WellbeingStorage", "wellbeing",

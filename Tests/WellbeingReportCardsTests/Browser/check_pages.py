@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Renders report-card pages in headless Chromium and reports what the browser built.
+
+Usage: check_pages.py SPEC.json
+SPEC: {"screenshots": DIR, "widths": [390, 1280],
+       "pages": [{"name": "area", "path": "/abs/areas/202.html"}, ...]}
+
+Prints one JSON object: {"results": [{page, width, ...facts}]}. The Swift test (BrowserTests.swift)
+decides what the facts must be; this script only measures, so it never needs to know the data.
+Each page is loaded from file:// at each width (phone widths with mobile emulation), screenshotted
+(first screen and the top of the full page) and printed to an A4 PDF.
+"""
+import base64
+import json
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.print_page_options import PrintOptions
+
+FACTS = r"""
+const main = document.querySelector('#indicator-table');
+const rows = main ? [...main.querySelectorAll('tbody tr[data-indicator]')] : [];
+const charts = [...document.querySelectorAll('svg.chart')];
+const visible = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+const labelled = (svg) => svg.getAttribute('role') === 'img'
+    && (svg.getAttribute('aria-label') || '').length > 0
+    && svg.querySelector('title') !== null && svg.querySelector('title').textContent.length > 0;
+const cells = [...document.querySelectorAll('td.value')];
+return {
+  title: document.title,
+  h1: (document.querySelector('h1') || {}).textContent || '',
+  mainRows: rows.map(r => r.dataset.indicator),
+  mainRowsVisible: rows.filter(visible).length,
+  mainRowCharts: rows.filter(r => r.querySelector('svg.chart')).length,
+  charts: charts.length,
+  chartsVisible: charts.filter(visible).length,
+  chartsLabelled: charts.filter(labelled).length,
+  suppressedValues: cells.filter(c => c.textContent.trim() === 'c \u2014 too few pupils to publish').length,
+  tablesWithCaption: [...document.querySelectorAll('table')].filter(t => t.caption && t.caption.textContent.trim()).length,
+  tables: document.querySelectorAll('table').length,
+  scripts: document.querySelectorAll('script').length,
+  stylesheetLoaded: [...document.styleSheets].some(s => { try { return s.cssRules.length > 0; } catch (e) { return false; } }),
+  viewportWidth: window.innerWidth,
+  scrollWidth: document.documentElement.scrollWidth,
+  scrollHeight: document.documentElement.scrollHeight,
+  bodyFontPx: parseFloat(getComputedStyle(document.body).fontSize),
+};
+"""
+
+
+def metrics(driver, width, height):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+
+
+def main():
+    spec = json.load(open(sys.argv[1]))
+    out = spec["screenshots"]
+    os.makedirs(out, exist_ok=True)
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                 "--hide-scrollbars", "--force-device-scale-factor=1", "--allow-file-access-from-files"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    results = []
+    try:
+        for page in spec["pages"]:
+            for width in spec["widths"]:
+                height = 844 if width < 600 else 900
+                metrics(driver, width, height)
+                driver.get("file://" + page["path"])
+                facts = driver.execute_script(FACTS)
+                stem = os.path.join(out, f"{page['name']}-{width}")
+                driver.save_screenshot(stem + "-screen.png")
+                # The top of the whole page, capped so a long breakdown section stays a viewable image.
+                metrics(driver, width, min(facts["scrollHeight"], 4000))
+                driver.save_screenshot(stem + "-full.png")
+                facts.update(page=page["name"], width=width, screenshot=stem + "-screen.png")
+                if width == spec["widths"][-1]:
+                    options_a4 = PrintOptions()
+                    options_a4.page_width, options_a4.page_height = 21.0, 29.7
+                    pdf = base64.b64decode(driver.print_page(options_a4))
+                    with open(stem + ".pdf", "wb") as f:
+                        f.write(pdf)
+                    facts["pdfBytes"] = len(pdf)
+                    facts["pdfPages"] = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+                results.append(facts)
+    finally:
+        driver.quit()
+    json.dump({"results": results}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
