@@ -25,6 +25,7 @@ let package = Package(
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         // Debian's GLPK ships no .pc file; glpk.h is on the default include path.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // The pure core: domain model, catalogue, scoring, aggregation,
         // statistics, suppression, table model. No files, sockets, XML or SQL.
@@ -52,8 +53,8 @@ let package = Package(
                                                          .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
 
-        // Export folder writers (EES CSV, metadata, provenance, summaries).
-        .target(name: "WellbeingExport", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
+        // Export folder writers (EES CSV and metadata, data package, JSON, XLSX, provenance, summaries).
+        .target(name: "WellbeingExport", dependencies: ["WellbeingCore", "CXLSXWriter"], swiftSettings: swiftSettings),
 
         // Synthetic, seeded returns for demos, tests and benchmarks.
         .target(name: "WellbeingSynthetic", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),

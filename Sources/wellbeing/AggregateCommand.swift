@@ -35,6 +35,8 @@ struct AggregateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    @OptionGroup(title: "Subset") var filter: FilterOptions
+
     @OptionGroup var read: ReadOptions
 
     func run() throws {
@@ -70,7 +72,7 @@ struct AggregateCommand: ParsableCommand {
         }
         progress.show("building, protecting and writing the tables…")
         let publication = Publication(aggregation: aggregator.aggregation, reference: data, inputs: inputs)
-        try publication.writeFolder(to: out)
+        try publication.writeFolder(to: out, filter: filter)
         progress.finish()
         if !quiet { printError("wrote \(out): \(publication.summaryLine)") }
     }

@@ -28,6 +28,8 @@ struct PublishCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    @OptionGroup(title: "Subset") var filter: FilterOptions
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
 
@@ -54,7 +56,7 @@ struct PublishCommand: ParsableCommand {
         }
         let publication = Publication(aggregation: snapshot.aggregation, reference: data, inputs: inputs)
         progress.show("writing \(out)")
-        try publication.writeFolder(to: out)
+        try publication.writeFolder(to: out, filter: filter)
         progress.finish()
         let returns = snapshot.returns.count
         if !quiet {
