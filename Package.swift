@@ -80,7 +80,7 @@ let package = Package(
                     dependencies: ["WellbeingStorage", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingExportTests", dependencies: ["WellbeingExport", "WellbeingIngest", "WellbeingResources"],
-                    swiftSettings: swiftSettings),
+                    exclude: ["Checkers"], swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingSyntheticTests",
                     dependencies: ["WellbeingSynthetic", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),
