@@ -17,8 +17,12 @@ struct PublishCommand: ParsableCommand {
             `aggregate` over the returns in force, in the order they were stored, writes
             the same files (provenance.json differs only in its time).
 
-            Example:
+            --level, --indicator, --breakdown and --la write a subset of the rows, protected as
+            part of the whole.
+
+            Examples:
               wellbeing publish --db store.sqlite --out export/
+              wellbeing publish --db store.sqlite --out wb03/ --indicator WB03 --breakdown total,sex
             """
     )
 

@@ -64,6 +64,10 @@ elif mode == "xlsx":
     for word in ["Confidential", "Not applicable", "Not available", "Wilson", "t(0.975", "SHA-256"]:
         if word not in notes:
             error(f"the Notes sheet does not mention {word}")
+    generated = json.loads((folder / "provenance.json").read_text(encoding="utf-8"))["generated"]
+    created = workbook.properties.created.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if created != generated:
+        error(f"the workbook says it was created {created}, provenance {generated}")
     contents = [row for row in workbook["Contents"].iter_rows(values_only=True)]
     listed = {row[0]: row[2] for row in contents if row[0] in sheets[1:-1]}
     xlsx_rows = []
