@@ -30,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         // Debian's GLPK ships no .pc file; glpk.h is on the default include path.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // The pure core: domain model, catalogue, scoring, aggregation,
         // statistics, suppression, table model. No files, sockets, XML or SQL.
@@ -57,8 +58,8 @@ let package = Package(
                                                          .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
 
-        // Export folder writers (EES CSV, metadata, provenance, summaries).
-        .target(name: "WellbeingExport", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
+        // Export folder writers (EES CSV and metadata, data package, JSON, XLSX, provenance, summaries).
+        .target(name: "WellbeingExport", dependencies: ["WellbeingCore", "CXLSXWriter"], swiftSettings: swiftSettings),
 
         // Report-card HTML pages (Mustache templates) for LAs and schools, served or written as static files.
         .target(
@@ -104,7 +105,7 @@ let package = Package(
                     dependencies: ["WellbeingStorage", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingExportTests", dependencies: ["WellbeingExport", "WellbeingIngest", "WellbeingResources"],
-                    swiftSettings: swiftSettings),
+                    exclude: ["Checkers"], swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingSyntheticTests",
                     dependencies: ["WellbeingSynthetic", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),

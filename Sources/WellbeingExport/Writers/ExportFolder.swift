@@ -1,7 +1,8 @@
 public import WellbeingCore
 import Foundation
 
-/// Writes an export folder (outputs.md): EES CSV and metadata, suppression summary, provenance.
+/// Writes an export folder (outputs.md): EES CSV and metadata, data package, JSON, workbook,
+/// suppression summary, provenance.
 ///
 /// Files are written into a staging folder inside the destination and moved
 /// into place only when every one is complete, so a failed export never
@@ -13,11 +14,18 @@ public struct ExportFolder: Sendable {
 
     /// The files an export folder holds, in the order they are written.
     public static let fileNames = ["indicators.csv", "indicators.meta.csv", "suppression-summary.csv",
-                                   "provenance.json"]
+                                   "provenance.json",
+                                   "datapackage.json",
+                                   "indicators.json",
+                                   "indicators.xlsx"]
 
     /// Writes every file for the protected tables.
-    public func write(tables: [IndicatorTable], summary: SuppressionSummary, policy: SuppressionPolicy,
-                      provenance: Provenance, levels: Set<GeographicLevel>? = nil) throws(ExportError)
+    ///
+    /// - Parameter filter: the rows the tables keep (every file but the suppression summary, which
+    ///   counts the whole publication).
+    public func write(tables: [IndicatorTable], catalogue: Catalogue, summary: SuppressionSummary,
+                      policy: SuppressionPolicy, provenance: Provenance,
+                      filter: PublicationFilter = .everything) throws(ExportError)
     {
         let fileManager = FileManager.default
         let staging = (path as NSString).appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -36,12 +44,8 @@ public struct ExportFolder: Sendable {
             try writer.finish()
         }
         try file("indicators.csv") { writer throws(ExportError) in
-            do {
-                try EESLayout.write(tables: tables, levels: levels) { try writer.write(bytes: $0) }
-            } catch let error as ExportError {
-                throw error
-            } catch {
-                throw .cannotWrite(path: "indicators.csv", reason: "\(error)")
+            try ExportError.keepingType("indicators.csv") {
+                try EESLayout.write(tables: tables, filter: filter) { try writer.write(bytes: $0) }
             }
         }
         try file("indicators.meta.csv") { writer throws(ExportError) in try writer.write(EESMetadata.text) }
@@ -49,8 +53,20 @@ public struct ExportFolder: Sendable {
             try writer.write(SuppressionSummaryCSV.text(summary, policy: policy))
         }
         try file("provenance.json") { writer throws(ExportError) in
-            try writer.write(bytes: ProvenanceJSON.data(provenance))
+            try writer.write(bytes: ProvenanceJSON.data(provenance, filter: filter))
         }
+        try file("datapackage.json") { writer throws(ExportError) in
+            try writer.write(bytes: DataPackage.data(provenance: provenance, filter: filter))
+        }
+        try file("indicators.json") { writer throws(ExportError) in
+            try ExportError.keepingType("indicators.json") {
+                try IndicatorsJSON.write(tables: tables, catalogue: catalogue, provenance: provenance, filter: filter) {
+                    try writer.write(bytes: $0)
+                }
+            }
+        }
+        try IndicatorsWorkbook(tables: tables, filter: filter, policy: policy, provenance: provenance)
+            .write(to: (staging as NSString).appendingPathComponent("indicators.xlsx"), temporaryDirectory: staging)
         for name in Self.fileNames {
             let target = (path as NSString).appendingPathComponent(name)
             let source = (staging as NSString).appendingPathComponent(name)
