@@ -2,8 +2,9 @@ public import Hummingbird
 public import Logging
 public import WellbeingCore
 public import WellbeingIngest
+import WellbeingReportCards
 
-/// The web service of service.md: upload, receipts and withdrawal, published data, and health.
+/// The web service of service.md: upload, receipts and withdrawal, published data, exports, report cards, health.
 ///
 /// Requests pass, outermost first, through the access log, the error shaping (every error
 /// becomes `{ "error": { "code", "message" } }`) and the bearer-token check; each route then
@@ -52,6 +53,13 @@ public struct WellbeingService: Sendable {
         api.get("areas", use: published.areas)
         api.get("areas/{la}", use: published.area)
         api.get("schools/{urn}", use: published.school)
+        api.get("exports/indicators.csv", use: ExportRoutes(publisher: publisher).indicatorsCSV)
+
+        let pages = PageRoutes(publisher: publisher, publicPages: configuration.publicPages)
+        router.get("/", use: pages.home)
+        router.get("/areas/{la}", use: pages.area)
+        router.get("/schools/{urn}", use: pages.school)
+        router.get("/\(ReportCardSite.stylesheetName)", use: pages.stylesheet)
         return router
     }
 

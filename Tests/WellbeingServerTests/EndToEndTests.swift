@@ -51,6 +51,9 @@ import Testing
         #expect((try json(area.body)["schools"] as? [[String: Any]])?.compactMap { $0["urn"] as? Int } == [100051])
         let school = try await Self.send(client, "GET", server.address + "/api/v1/schools/100051", token: reader)
         #expect(school.status == 200)
+        let page = try await Self.send(client, "GET", server.address + "/schools/100051", token: reader)
+        #expect(page.status == 200)
+        #expect(String(buffer: page.body).hasPrefix("<!DOCTYPE html>"))
         let returns = try await Self.send(client, "GET", server.address + "/api/v1/returns", token: uploader)
         #expect((try json(returns.body)["returns"] as? [Any])?.count == 1)
 

@@ -50,6 +50,15 @@ import WellbeingServer
         .published("/api/v1/areas"),
         .published("/api/v1/areas/202"),
         .published("/api/v1/schools/100049"),
+        Route(method: .get, path: "/api/v1/exports/indicators.csv?la=202", expected: [
+            .anonymous: .unauthorized, .uploader: .forbidden, .otherUploader: .forbidden, .reader: .forbidden,
+            .researcher: .ok, .admin: .ok,
+        ]),
+        .published("/"),
+        .published("/areas/202"),
+        .published("/schools/100049"),
+        Route(method: .get, path: "/report-card.css",
+              expected: Dictionary(uniqueKeysWithValues: Caller.allCases.map { ($0, .ok) })),
     ]
 
     @Test(arguments: routes, Caller.allCases)
@@ -87,6 +96,21 @@ import WellbeingServer
                 #expect(response.status == .unauthorized)
                 let error = try json(response.body)["error"] as? [String: Any]
                 #expect(error?["code"] as? String == "invalid_token")
+            }
+        }
+    }
+
+    @Test(arguments: ["/", "/areas/202", "/schools/100049"])
+    func publicPagesNeedNoTokenButTheAPIStillDoes(path: String) async throws {
+        let fixture = try ServiceFixture(configuration: ServiceConfiguration(publicPages: true))
+        try await fixture.seed("valid/hand-checkable.xml")
+        try await fixture.withClient { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            }
+            try await client.execute(uri: "/api/v1/areas/202", method: .get) { response in
+                #expect(response.status == .unauthorized)
             }
         }
     }

@@ -1,7 +1,9 @@
 import Hummingbird
+import Logging
 import Synchronization
 import WellbeingCore
 import WellbeingExport
+import WellbeingReportCards
 
 /// One publication of everything the store counts, indexed for the read routes, with its answers cached.
 ///
@@ -22,11 +24,20 @@ final class PublishedData: Sendable {
     let areas: [String: (authority: LocalAuthority, places: [Place])]
     /// Every school with published data, by URN.
     let schools: [Int: (school: SchoolRecord, authority: LocalAuthority, places: [Place])]
+    /// The report-card pages of this publication; nil when the shipped templates cannot be used.
+    let site: ReportCardSite?
     private let answers = Mutex<[String: ByteBuffer]>([:])
 
-    init(publication: Publication, generation: Int) {
+    init(publication: Publication, generation: Int, logger: Logger) {
         self.publication = publication
         self.generation = generation
+        do {
+            site = try ReportCardSite(tables: publication.tables, catalogue: publication.catalogue,
+                                      provenance: publication.provenance, links: .served)
+        } catch {
+            logger.error("report cards unavailable", metadata: ["reason": "\(error.message)"])
+            site = nil
+        }
         var areas: [String: (authority: LocalAuthority, places: [Place])] = [:]
         var schools: [Int: (school: SchoolRecord, authority: LocalAuthority, places: [Place])] = [:]
         for (t, table) in publication.tables.enumerated() {

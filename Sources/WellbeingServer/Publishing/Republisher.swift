@@ -1,7 +1,7 @@
 import Logging
 import Synchronization
 import WellbeingCore
-import WellbeingExport
+public import WellbeingExport
 
 /// Keeps the published data in step with the store: rebuilt off the request path, swapped in whole.
 ///
@@ -29,8 +29,11 @@ public final class Republisher: Sendable {
         self.logger = logger
     }
 
-    /// The publication readers see now; nil until the first one is built.
+    /// The publication readers see now, with its indexes and cached answers; nil until the first one is built.
     var current: PublishedData? { state.withLock { $0.current } }
+
+    /// The publication readers see now; nil until the first one is built.
+    public var currentPublication: Publication? { current?.publication }
 
     /// Asks for a rebuild and returns at once.
     public func refresh() {
@@ -59,11 +62,13 @@ public final class Republisher: Sendable {
     /// Rebuilds, and again while asks arrived during the last rebuild, then wakes whoever waits.
     private func rebuildUntilCurrent() async {
         while true {
-            let built = await DedicatedThread.run(named: "wellbeing publication") { self.build() }
+            // Only this loop changes the generation, and only one loop runs at a time.
+            let next = state.withLock { $0.generation + 1 }
+            let built = await DedicatedThread.run(named: "wellbeing publication") { self.build(generation: next) }
             let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>]? in
                 if let built {
-                    state.generation += 1
-                    state.current = PublishedData(publication: built, generation: state.generation)
+                    state.generation = next
+                    state.current = built
                 }
                 if state.pending {
                     state.pending = false
@@ -80,7 +85,7 @@ public final class Republisher: Sendable {
     }
 
     /// A publication of what the store counts now; nil (and the old one stays) when the store cannot be read.
-    private func build() -> Publication? {
+    private func build(generation: Int) -> PublishedData? {
         let clock = ContinuousClock()
         let start = clock.now
         do {
@@ -90,7 +95,7 @@ public final class Republisher: Sendable {
                 "returns": "\(snapshot.returns.count)", "schools": "\(snapshot.aggregation.schoolCount)",
                 "duration_ms": "\((clock.now - start) / .milliseconds(1))",
             ])
-            return publication
+            return PublishedData(publication: publication, generation: generation, logger: logger)
         } catch {
             logger.error("publication failed; the previous one stays", metadata: ["reason": "\(error.message)"])
             return nil
