@@ -67,7 +67,8 @@ struct TokenCommand: ParsableCommand {
                     throw CommandFailure.io(error.description)
                 }
                 guard directory.isKnown(code: code) else {
-                    throw CommandFailure.invalid("LA \(code) is not in the shipped LA lookup; use its 3-digit DfE code")
+                    throw ValidationError(
+                        "LA \(code) is not in the shipped LA lookup; use its 3-digit DfE code, e.g. 202")
                 }
             }
             let issued = try store.perform { store throws(StoreError) in
