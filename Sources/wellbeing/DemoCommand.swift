@@ -10,7 +10,7 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Generate a synthetic wave, store and publish it, and serve it on localhost.",
         discussion: """
-            In DIR (default demo/, replaced each run): generates a seeded synthetic wave
+            In DIR (default demo/, replaced each run if an earlier demo made it): generates a seeded synthetic wave
             for a few LAs (DIR/returns/), ingests it into DIR/wellbeing.sqlite, publishes
             the export folder DIR/export/, creates a reader token, and serves the store on
             localhost, printing the address and the token. Stop it with Ctrl-C.
@@ -53,7 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let returns = dir + "/returns"
         let database = dir + "/wellbeing.sqlite"
-        try? FileManager.default.removeItem(atPath: dir)
+        try replaceDemoFolder()
         let generate = try GenerateCommand.parse([
             "--pupils", "\(pupils)", "--schools", "\(schools)", "--las", "\(las)", "--seed", "\(seed)",
             "--no-straight-lining", "--out", returns,
@@ -79,6 +79,20 @@ struct DemoCommand: AsyncParsableCommand {
             """
         FileHandle.standardOutput.write(Data(summary.utf8))
         try await serve.run()
+    }
+
+    /// Empties DIR for a new run; a non-empty folder that an earlier demo did not make is left alone.
+    private func replaceDemoFolder() throws {
+        let manager = FileManager.default
+        let entries = (try? manager.contentsOfDirectory(atPath: dir)) ?? []
+        guard entries.isEmpty || entries.contains("wellbeing.sqlite") || entries.contains("returns") else {
+            throw ValidationError("\(dir) is not empty and holds no earlier demo; pass --dir with a new folder")
+        }
+        do {
+            if manager.fileExists(atPath: dir) { try manager.removeItem(atPath: dir) }
+        } catch {
+            throw CommandFailure.io("cannot replace \(dir): \(error.localizedDescription)")
+        }
     }
 
     /// `--schema` passed on, when given.
