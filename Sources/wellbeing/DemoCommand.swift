@@ -13,14 +13,15 @@ struct DemoCommand: AsyncParsableCommand {
             In DIR (default demo/, replaced each run if an earlier demo made it): generates a seeded synthetic wave
             for a few LAs (DIR/returns/), ingests it into DIR/wellbeing.sqlite, publishes
             the export folder DIR/export/, creates a reader token, and serves the store on
-            localhost, printing the address and the token. Stop it with Ctrl-C.
+            localhost (report-card pages public, the API behind the token), printing the
+            address and the token. Stop it with Ctrl-C.
 
             The same steps by hand:
               wellbeing generate --pupils 20000 --schools 60 --las 3 --seed 2026 --out demo/returns
               wellbeing ingest --db demo/wellbeing.sqlite demo/returns/*.xml
               wellbeing publish --db demo/wellbeing.sqlite --out demo/export
               wellbeing token create --role reader --db demo/wellbeing.sqlite
-              wellbeing serve --db demo/wellbeing.sqlite
+              wellbeing serve --db demo/wellbeing.sqlite --public-pages
 
             Example:
               wellbeing demo --port 8081 --pupils 50000
@@ -45,9 +46,6 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed of the synthetic wave.")
     var seed: UInt64 = 2026
 
-    @Flag(help: "Serve the report-card pages without a token.")
-    var publicPages = false
-
     @OptionGroup var schemaOptions: SchemaOptions
 
     func run() async throws {
@@ -66,15 +64,16 @@ struct DemoCommand: AsyncParsableCommand {
         let publish = try PublishCommand.parse(["--db", database, "--out", dir + "/export"])
         try publish.run()
         let serve = try ServeCommand.parse(["--db", database, "--host", "127.0.0.1", "--port", "\(port)"]
-                                           + schemaArguments + (publicPages ? ["--public-pages"] : []))
+                                           + schemaArguments + ["--public-pages"])
         let token = try serve.store.perform { store throws(StoreError) in
             try store.createToken(role: .reader, localAuthority: nil)
         }
         let summary = """
 
             Store: \(database)   Export folder: \(dir)/export
+            Report cards: open the address below in a browser (pages are public in the demo; the API is not).
             Reader token (shown once): \(token.bearer)
-            Try: curl -H 'Authorization: Bearer \(token.bearer)' http://127.0.0.1:\(port)/api/v1/areas
+            API: curl -H 'Authorization: Bearer \(token.bearer)' http://127.0.0.1:\(port)/api/v1/areas
 
             """
         FileHandle.standardOutput.write(Data(summary.utf8))

@@ -63,6 +63,24 @@ import Testing
         #expect(!log.contains(String(uploader.split(separator: "_").last!)))
     }
 
+    @Test func theDemoServesItsWaveWithPublicPagesAndAReaderToken() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wellbeing-demo-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try Server(arguments: ["demo", "--dir", directory.path, "--port", "0", "--pupils", "600",
+                                           "--schools", "4", "--las", "2"])
+        defer { server.stop() }
+        let token = try #require(server.printed.split(separator: "\n").first { $0.hasPrefix("Reader token") }?
+            .split(separator: " ").last.map(String.init))
+        let client = HTTPClient.shared
+        let home = try await Self.send(client, "GET", server.address + "/", token: nil)
+        #expect(home.status == 200)
+        let areas = try await Self.send(client, "GET", server.address + "/api/v1/areas", token: token)
+        #expect((try json(areas.body)["areas"] as? [Any])?.count == 2)
+        let anonymous = try await Self.send(client, "GET", server.address + "/api/v1/areas", token: nil)
+        #expect(anonymous.status == 401)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("export/indicators.csv").path))
+    }
+
     /// Polls `/health` until the server serves publication `generation` or later.
     static func waitForPublication(_ client: HTTPClient, server: Server, generation: Int) async throws {
         for _ in 0..<200 {
@@ -117,16 +135,19 @@ import Testing
             try process.run()
             // The server prints its address once it listens; port 0 made it pick a free one.
             var seen = ""
-            while !seen.contains("\n") {
+            var line: Substring?
+            while line == nil {
                 let data = output.fileHandleForReading.availableData
                 guard !data.isEmpty else { throw CommandError(arguments: arguments) }
                 seen += String(decoding: data, as: UTF8.self)
+                line = seen.split(separator: "\n").first { $0.hasPrefix("listening on ") && seen.contains($0 + "\n") }
             }
-            guard let line = seen.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) else {
-                throw CommandError(arguments: arguments)
-            }
-            address = String(line.dropFirst("listening on ".count))
+            address = String(line!.dropFirst("listening on ".count))
+            printed = seen
         }
+
+        /// What the process printed on standard output up to the address.
+        let printed: String
 
         /// Stops the server (once) and returns what it logged.
         @discardableResult

@@ -29,6 +29,8 @@ final class BodyPipe: ReturnByteSource, @unchecked Sendable {
     private var head = 0
     private var finished = false
     private var stop: Stop?
+    /// True once the reader has stopped reading, for whatever reason; the sender then stops too.
+    private var readerDone = false
     private var waitingSender: CheckedContinuation<Void, Never>?
     private let capacity: Int
 
@@ -46,7 +48,7 @@ final class BodyPipe: ReturnByteSource, @unchecked Sendable {
     /// Queues a chunk, waiting while the reader is `capacity` chunks behind; false once the transfer has stopped.
     func send(_ chunk: ByteBuffer) async -> Bool {
         let full: Bool? = condition.withLock {
-            guard stop == nil else { return nil }
+            guard stop == nil, !readerDone else { return nil }
             chunks.append(chunk)
             condition.signal()
             return chunks.count - head >= capacity
@@ -55,14 +57,14 @@ final class BodyPipe: ReturnByteSource, @unchecked Sendable {
         if full {
             await withCheckedContinuation { continuation in
                 let resumeNow = condition.withLock {
-                    if stop != nil || chunks.count - head < capacity { return true }
+                    if stop != nil || readerDone || chunks.count - head < capacity { return true }
                     waitingSender = continuation
                     return false
                 }
                 if resumeNow { continuation.resume() }
             }
         }
-        return condition.withLock { stop == nil }
+        return condition.withLock { stop == nil && !readerDone }
     }
 
     /// Marks the end of the body.
@@ -85,6 +87,18 @@ final class BodyPipe: ReturnByteSource, @unchecked Sendable {
     }
 
     // MARK: The reading side (its own thread)
+
+    /// Says the reader will read no more (it may stop before the end), so a waiting sender gives up.
+    func finishReading() {
+        let sender = condition.withLock { () -> CheckedContinuation<Void, Never>? in
+            readerDone = true
+            chunks.removeAll()
+            head = 0
+            defer { waitingSender = nil }
+            return waitingSender
+        }
+        sender?.resume()
+    }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReturnReadError) -> Int {
         condition.lock()

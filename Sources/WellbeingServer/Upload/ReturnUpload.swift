@@ -84,6 +84,7 @@ struct ReturnUpload: Sendable {
 
     /// Reads the pipe into the store (on the calling thread, which blocks).
     private func submit(from pipe: BodyPipe, named name: String, allowedAuthority: String?) -> Read {
+        defer { pipe.finishReading() }
         var report: ValidationReport?
         func read(into visitor: inout some ReturnVisitor) throws -> ReturnSubmission {
             var checked = AuthorityCheck(base: visitor, allowed: allowedAuthority, pipe: pipe)
