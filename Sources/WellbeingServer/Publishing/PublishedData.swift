@@ -9,7 +9,8 @@ import WellbeingReportCards
 ///
 /// Built off the request path and never changed afterwards: a newer publication replaces it
 /// whole. Each answer (a JSON document, a page) is built the first time it is asked for and
-/// kept with the publication, so later reads cost a dictionary look-up.
+/// kept with the publication, so later reads cost a dictionary look-up; the answers asked of
+/// one publication are built for the next before it is swapped in.
 final class PublishedData: Sendable {
     /// Where one geography's cells are: a table (one per wave) and a unit of it.
     struct Place: Sendable {
@@ -26,7 +27,7 @@ final class PublishedData: Sendable {
     let schools: [Int: (school: SchoolRecord, authority: LocalAuthority, places: [Place])]
     /// The report-card pages of this publication; nil when the shipped templates cannot be used.
     let site: ReportCardSite?
-    private let answers = Mutex<[String: ByteBuffer]>([:])
+    private let answers = Mutex<[String: Answer]>([:])
 
     init(publication: Publication, generation: Int, logger: Logger) {
         self.publication = publication
@@ -70,11 +71,36 @@ final class PublishedData: Sendable {
 
     /// The answer kept under `key`, building and keeping it first if this publication has none yet.
     ///
-    /// Two first requests may both build it; they build the same bytes, and one of them is kept.
-    func answer(_ key: String, build: () throws -> ByteBuffer) rethrows -> ByteBuffer {
-        if let kept = answers.withLock({ $0[key] }) { return kept }
-        let built = try build()
-        answers.withLock { $0[key] = built }
-        return built
+    /// Concurrent first requests for the same key wait for one build rather than each building it.
+    /// At most ``answerLimit`` answers are kept; past that, answers are built for each request.
+    func answer(_ key: String, build: @escaping @Sendable (PublishedData) -> ByteBuffer) async -> ByteBuffer {
+        let pending = answers.withLock { answers -> Task<ByteBuffer, Never>? in
+            if let kept = answers[key] { return kept.value }
+            guard answers.count < Self.answerLimit else { return nil }
+            let task = Task { build(self) }
+            answers[key] = Answer(build: build, value: task)
+            return task
+        }
+        guard let pending else { return build(self) }
+        return await pending.value
+    }
+
+    /// Builds here (on the caller's thread) every answer `previous` was asked for, so that a new
+    /// publication is swapped in warm and readers of popular pages never wait for a first render.
+    func warm(from previous: PublishedData) {
+        let builders = previous.answers.withLock { $0.mapValues(\.build) }
+        for (key, build) in builders {
+            let value = build(self)
+            answers.withLock { $0[key] = Answer(build: build, value: Task { value }) }
+        }
+    }
+
+    /// The most answers one publication keeps (a crawler reading every school must not exhaust memory).
+    static let answerLimit = 2_000
+
+    /// A kept answer and how it was built, to build it again for the next publication.
+    private struct Answer: Sendable {
+        let build: @Sendable (PublishedData) -> ByteBuffer
+        let value: Task<ByteBuffer, Never>
     }
 }

@@ -63,8 +63,12 @@ public final class Republisher: Sendable {
     private func rebuildUntilCurrent() async {
         while true {
             // Only this loop changes the generation, and only one loop runs at a time.
-            let next = state.withLock { $0.generation + 1 }
-            let built = await DedicatedThread.run(named: "wellbeing publication") { self.build(generation: next) }
+            let (next, previous) = state.withLock { ($0.generation + 1, $0.current) }
+            let built = await DedicatedThread.run(named: "wellbeing publication") {
+                let built = self.build(generation: next)
+                if let built, let previous { built.warm(from: previous) }
+                return built
+            }
             let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>]? in
                 if let built {
                     state.generation = next

@@ -9,18 +9,18 @@ struct PageRoutes: Sendable {
     let publisher: Republisher
     let publicPages: Bool
 
-    func home(_ request: Request, context: ServiceRequestContext) throws -> Response {
-        try page(context, key: "page/") { $0.homePage() }
+    func home(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await page(context, key: "page/") { $0.homePage() }
     }
 
-    func area(_ request: Request, context: ServiceRequestContext) throws -> Response {
+    func area(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let code = context.parameters.get("la") ?? ""
-        return try page(context, key: "page/areas/\(code)") { $0.areaPage(localAuthority: code) }
+        return try await page(context, key: "page/areas/\(code)") { $0.areaPage(localAuthority: code) }
     }
 
-    func school(_ request: Request, context: ServiceRequestContext) throws -> Response {
+    func school(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let urn = context.parameters.get("urn") ?? ""
-        return try page(context, key: "page/schools/\(urn)") { $0.schoolPage(urn: urn) }
+        return try await page(context, key: "page/schools/\(urn)") { $0.schoolPage(urn: urn) }
     }
 
     /// The shared stylesheet: public, like any page's look, and the same for every publication.
@@ -30,17 +30,19 @@ struct PageRoutes: Sendable {
     }
 
     /// A page from the current publication's site, cached under `key`; 404 when `render` has none.
-    private func page(_ context: ServiceRequestContext, key: String, render: (ReportCardSite) -> String?)
-        throws -> Response
+    private func page(_ context: ServiceRequestContext, key: String,
+                      render: @escaping @Sendable (ReportCardSite) -> String?) async throws -> Response
     {
         if !publicPages { _ = try context.require(.readPublished) }
         let data = try PublishedRoutes.published(publisher)
-        guard let site = data.site else {
+        guard data.site != nil else {
             throw ServiceError(.serviceUnavailable, "pages_unavailable",
                                "the report-card pages cannot be rendered; the JSON API still answers.")
         }
-        let missing = ByteBuffer()
-        let body = data.answer(key) { render(site).map { ByteBuffer(string: $0) } ?? missing }
+        // An empty answer stands for "no such page", so a miss is cached like a page.
+        let body = await data.answer(key) { data in
+            data.site.flatMap(render).map { ByteBuffer(string: $0) } ?? ByteBuffer()
+        }
         guard body.readableBytes > 0 else {
             throw ServiceError.notFound("there is no report card here; the front page (/) lists every LA.")
         }

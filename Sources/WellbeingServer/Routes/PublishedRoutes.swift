@@ -15,24 +15,26 @@ struct PublishedRoutes: Sendable {
                                                indicators: catalogue.indicators.map(IndicatorJSON.init)))
     }
 
-    func areas(_ request: Request, context: ServiceRequestContext) throws -> Response {
+    func areas(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         _ = try context.require(.readPublished)
         let data = try Self.published(publisher)
-        return JSONBody.response(bytes: data.answer("areas") {
+        return JSONBody.response(bytes: await data.answer("areas") { data in
             let authorities = data.areas.values.map(\.authority).sorted { $0.code < $1.code }
             return JSONBody.bytes(["areas": authorities.map(AuthorityJSON.init)])
         })
     }
 
-    func area(_ request: Request, context: ServiceRequestContext) throws -> Response {
+    func area(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         _ = try context.require(.readPublished)
         let data = try Self.published(publisher)
         let code = context.parameters.get("la") ?? ""
-        guard let area = data.areas[code] else {
+        guard data.areas[code] != nil else {
             throw ServiceError.notFound("no published data for LA \"\(code)\"; GET /api/v1/areas lists the LAs"
                                         + " (3-digit codes).")
         }
-        return JSONBody.response(bytes: data.answer("area/\(code)") {
+        return JSONBody.response(bytes: await data.answer("area/\(code)") { data in
+            // Built again for later publications, which need not have this LA.
+            guard let area = data.areas[code] else { return JSONBody.bytes(["missing": true]) }
             let schools = data.schools.values.filter { $0.authority.code == code }
                 .map { SchoolJSON($0.school, in: $0.authority) }.sorted { $0.urn < $1.urn }
             return JSONBody.bytes(AreaJSON(localAuthority: AuthorityJSON(area.authority), schools: schools,
@@ -40,17 +42,18 @@ struct PublishedRoutes: Sendable {
         })
     }
 
-    func school(_ request: Request, context: ServiceRequestContext) throws -> Response {
+    func school(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         _ = try context.require(.readPublished)
         let data = try Self.published(publisher)
         let text = context.parameters.get("urn") ?? ""
-        guard let urn = Int(text), let school = data.schools[urn] else {
+        guard let urn = Int(text), data.schools[urn] != nil else {
             throw ServiceError.notFound("no published data for school URN \"\(text)\"; the schools of an LA are"
                                         + " listed by GET /api/v1/areas/{la}.")
         }
-        return JSONBody.response(bytes: data.answer("school/\(urn)") {
-            JSONBody.bytes(SchoolCellsJSON(school: SchoolJSON(school.school, in: school.authority),
-                                           cells: data.rows(at: school.places).map(CellJSON.init)))
+        return JSONBody.response(bytes: await data.answer("school/\(urn)") { data in
+            guard let school = data.schools[urn] else { return JSONBody.bytes(["missing": true]) }
+            return JSONBody.bytes(SchoolCellsJSON(school: SchoolJSON(school.school, in: school.authority),
+                                                  cells: data.rows(at: school.places).map(CellJSON.init)))
         })
     }
 
