@@ -95,6 +95,21 @@ import WellbeingServer
         }
     }
 
+    @Test func anAnswerGivenBeforeAnUploadIsRebuiltFromTheNewPublication() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.seed("valid/minimal.xml")
+        func schools() async throws -> [Int]? {
+            try await fixture.withClient { client in
+                try await client.execute(uri: "/api/v1/areas/202", method: .get, headers: fixture.headers(.reader)) {
+                    (try json($0.body)["schools"] as? [[String: Any]])?.compactMap { $0["urn"] as? Int }
+                }
+            }
+        }
+        #expect(try await schools() == [100051])
+        try await fixture.seed("valid/hand-checkable.xml")
+        #expect(try await schools() == [100049, 100050, 100051])
+    }
+
     /// The publication the service serves now.
     static func publication(of fixture: ServiceFixture) -> Publication? {
         fixture.service.publisher.currentPublication
