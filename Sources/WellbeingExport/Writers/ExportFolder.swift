@@ -12,7 +12,7 @@ public struct ExportFolder: Sendable {
 
     public init(path: String) { self.path = path }
 
-    /// The files an export folder holds, in the order they are written.
+    /// The files an export folder holds, in the order they are moved into place.
     public static let fileNames = ["indicators.csv", "indicators.meta.csv", "suppression-summary.csv",
                                    "provenance.json",
                                    "datapackage.json",
