@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WellbeingExport
+@testable import WellbeingExport
 
 /// Every format of the export folder, checked by independent Python tools against the CSV.
 @Suite("Export formats", .serialized)
@@ -26,6 +26,22 @@ struct FormatTests {
         #expect(report.errors == [])
         let rows = try CSVTable(Exports.text(folder, "indicators.csv")).rows.count
         #expect(report.cells == rows * 31)
+    }
+
+    @Test("a level with more rows than a sheet holds continues on numbered sheets, listed on the contents sheet")
+    func sheetOverflow() throws {
+        let folder = try Exports.folder(Self.publication)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let publication = Self.publication
+        var workbook = IndicatorsWorkbook(tables: publication.tables, filter: .everything, policy: publication.policy,
+                                          provenance: publication.provenance)
+        workbook.rowsPerSheet = 500
+        try workbook.write(to: folder.appendingPathComponent("indicators.xlsx").path, temporaryDirectory: folder.path)
+        let report = try Python.compareFormats("xlsx", folder: folder)
+        #expect(report.errors == [])
+        let names = try Python.run(["python3", "-c", "import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1], "
+                                    + "read_only=True).sheetnames)", folder.appendingPathComponent("indicators.xlsx").path])
+        #expect(names.output.contains("'School', 'School (2)', 'School (3)'"), "\(names.output)")
     }
 
     @Test("frictionless validate passes on datapackage.json, and fails when a typed cell or key is broken")

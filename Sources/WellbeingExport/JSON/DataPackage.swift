@@ -86,32 +86,32 @@ enum DataPackage {
     }
 
     private static var indicators: Resource {
-        let labels = Dictionary(EESMetadata.rows.map { ($0[0], $0) }, uniquingKeysWith: { a, _ in a })
-        let geographic = ["geographic_level": GeographicLevel.allCases.map(\.rawValue)]
+        // Metadata rows: col_name, col_type, label, grouping, unit, decimal places, hint, grouping column.
+        let described = Dictionary(EESMetadata.rows.map { ($0[0], $0) }, uniquingKeysWith: { a, _ in a })
+        let allowed: [String: [String]] = [
+            "time_identifier": ["Academic year"],
+            "geographic_level": GeographicLevel.allCases.map(\.rawValue),
+            "comparison_to_benchmark": BenchmarkComparison.allCases.map(\.rawValue),
+        ]
         let patterns = [
             "time_period": "[0-9]{6}", "country_code": "E92000001", "region_code": "E120000[0-9]{2}",
             "old_la_code": "[0-9]{3}", "new_la_code": "E0[6-9][0-9]{6}", "school_urn": "[0-9]{6,7}",
             "school_laestab": "[0-9]{7}",
         ]
+        let alwaysFilledIn = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name"]
         let fields = EESLayout.columns.map { column -> Field in
-            let meta = labels[column]
-            let title = meta?[2]
-            if meta?[1] == "Indicator" {
-                let integer = meta?[5] == "0"
-                return Field(name: column, type: integer ? "integer" : "number", title: title,
-                             description: "\(meta?[2] ?? column)"
-                                 + (meta?[4].isEmpty == false ? " (\(meta![4]))" : "")
+            let meta = described[column]
+            if let meta, meta[1] == "Indicator" {
+                let integer = meta[5] == "0"
+                return Field(name: column, type: integer ? "integer" : "number", title: meta[2],
+                             description: meta[2] + (meta[4].isEmpty ? "" : " (\(meta[4]))")
                                  + "; c, z or x where no number is published",
                              constraints: integer ? .init(minimum: 0) : nil)
             }
-            let isFilter = meta?[1] == "Filter"
-            let required = isFilter || ["time_period", "time_identifier", "geographic_level", "country_code",
-                                        "country_name"].contains(column)
-            var values: [String]? = geographic[column]
-            if column == "comparison_to_benchmark" { values = BenchmarkComparison.allCases.map(\.rawValue) }
-            if column == "time_identifier" { values = ["Academic year"] }
-            return Field(name: column, type: "string", title: title, description: meta?[6],
-                         constraints: .init(required: required ? true : nil, pattern: patterns[column], enum: values))
+            let required = meta?[1] == "Filter" || alwaysFilledIn.contains(column)
+            return Field(name: column, type: "string", title: meta?[2], description: meta?[6],
+                         constraints: .init(required: required ? true : nil, pattern: patterns[column],
+                                            enum: allowed[column]))
         }
         return Resource(
             name: "indicators", path: "indicators.csv", title: "Indicators (EES open-data layout)",

@@ -58,46 +58,56 @@ enum IndicatorsJSON {
         var buffer = Array((try? encoder.encode(head)) ?? Data())
         // The head is one object; reopen it to add the rows last, after the small members.
         while let last = buffer.popLast(), last != UInt8(ascii: "}") {}
-        buffer.append(contentsOf: Array(",\n  \"rows\" : [".utf8))
+        buffer.append(contentsOf: ",\n  \"rows\" : [".utf8)
         let chunk = 1 << 20
         var first = true
         for table in tables {
+            // The time and geography part of a row is the same for every row of a unit: encode it once.
+            var prefix: [UInt8] = []
+            var prefixGeography: Geography?
             try table.forEachRow(levels: filter.levelsToVisit) { row in
                 guard filter.includes(row) else { return }
-                buffer.append(contentsOf: Array((first ? "\n    " : ",\n    ").utf8))
+                if row.geography != prefixGeography {
+                    prefixGeography = row.geography
+                    prefix.removeAll(keepingCapacity: true)
+                    for field in EESLayout.geographyFields(timePeriod: row.timePeriod, geography: row.geography) {
+                        appendText(field, to: &prefix)
+                        prefix.append(UInt8(ascii: ","))
+                    }
+                }
+                buffer.append(contentsOf: (first ? "\n    [" : ",\n    [").utf8)
                 first = false
-                append(row, to: &buffer)
+                buffer.append(contentsOf: prefix)
+                appendCells(of: row, to: &buffer)
                 if buffer.count >= chunk {
                     try flush(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
         }
-        buffer.append(contentsOf: Array("\n  ]\n}\n".utf8))
+        buffer.append(contentsOf: "\n  ]\n}\n".utf8)
         try flush(buffer)
     }
 
-    /// One row as a JSON array in column order.
-    private static func append(_ row: PublishedRow, to buffer: inout [UInt8]) {
-        buffer.append(UInt8(ascii: "["))
-        var first = true
-        func separator() {
-            if !first { buffer.append(UInt8(ascii: ",")) }
-            first = false
-        }
+    /// A text field: a JSON string, or `null` for a blank CSV field.
+    private static func appendText(_ value: String, to buffer: inout [UInt8]) {
+        if value.isEmpty { buffer.append(contentsOf: "null".utf8) } else { JSONText.appendString(value, to: &buffer) }
+    }
+
+    /// The row's fields after time and geography, in column order, and the closing bracket.
+    private static func appendCells(of row: PublishedRow, to buffer: inout [UInt8]) {
         func text(_ value: String) {
-            separator()
-            if value.isEmpty { buffer.append(contentsOf: Array("null".utf8)) } else { JSONText.appendString(value, to: &buffer) }
+            appendText(value, to: &buffer)
+            buffer.append(UInt8(ascii: ","))
         }
-        func measure(_ value: PublishedValue) {
-            separator()
+        func measure(_ value: PublishedValue, last: Bool = false) {
             switch value {
             // Published numbers are plain decimals ("73.7", "-0.25"), already valid JSON numbers.
-            case .number(let number): buffer.append(contentsOf: Array(number.utf8))
+            case .number(let number): buffer.append(contentsOf: number.utf8)
             case .symbol, .text: JSONText.appendString(value.description, to: &buffer)
             }
+            buffer.append(last ? UInt8(ascii: "]") : UInt8(ascii: ","))
         }
-        for field in EESLayout.geographyFields(timePeriod: row.timePeriod, geography: row.geography) { text(field) }
         text(row.wave.code)
         text(row.indicator.id)
         for breakdown in Breakdown.filters { text(row.filterLabel(breakdown)) }
@@ -106,7 +116,6 @@ enum IndicatorsJSON {
             measure(value)
         }
         text(row.comparison.rawValue)
-        measure(row.responseRate)
-        buffer.append(UInt8(ascii: "]"))
+        measure(row.responseRate, last: true)
     }
 }

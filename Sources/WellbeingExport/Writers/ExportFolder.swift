@@ -12,7 +12,7 @@ public struct ExportFolder: Sendable {
 
     public init(path: String) { self.path = path }
 
-    /// The files an export folder holds, in the order they are written.
+    /// The files an export folder holds, in the order they are moved into place.
     public static let fileNames = ["indicators.csv", "indicators.meta.csv", "suppression-summary.csv",
                                    "provenance.json",
                                    "datapackage.json",
@@ -37,6 +37,14 @@ public struct ExportFolder: Sendable {
             throw .cannotCreateFolder(path: path, reason: error.localizedDescription)
         }
         defer { try? fileManager.removeItem(atPath: staging) }
+
+        let workbook = IndicatorsWorkbook(tables: tables, filter: filter, policy: policy, provenance: provenance)
+        let workbookPath = (staging as NSString).appendingPathComponent("indicators.xlsx")
+        let workbookWrite = BackgroundWrite { () throws(ExportError) in
+            try workbook.write(to: workbookPath, temporaryDirectory: staging)
+        }
+        // Runs before the staging folder is removed, also when another file failed.
+        defer { try? workbookWrite.wait() }
 
         func file(_ name: String, _ body: (BufferedFileWriter) throws(ExportError) -> Void) throws(ExportError) {
             let writer = try BufferedFileWriter(path: (staging as NSString).appendingPathComponent(name))
@@ -65,8 +73,7 @@ public struct ExportFolder: Sendable {
                 }
             }
         }
-        try IndicatorsWorkbook(tables: tables, filter: filter, policy: policy, provenance: provenance)
-            .write(to: (staging as NSString).appendingPathComponent("indicators.xlsx"), temporaryDirectory: staging)
+        try workbookWrite.wait()
         for name in Self.fileNames {
             let target = (path as NSString).appendingPathComponent(name)
             let source = (staging as NSString).appendingPathComponent(name)

@@ -11,6 +11,8 @@ struct IndicatorsWorkbook {
     let filter: PublicationFilter
     let policy: SuppressionPolicy
     let provenance: Provenance
+    /// Data rows per sheet before a level continues on the next sheet (tests lower it).
+    var rowsPerSheet = XLSXWorkbook.maximumRows - 1
 
     /// Writes the workbook at `path`, its temporary files in `temporaryDirectory`.
     func write(to path: String, temporaryDirectory: String) throws(ExportError) {
@@ -63,7 +65,7 @@ struct IndicatorsWorkbook {
             for table in tables {
                 try table.forEachRow(levels: [level]) { published in
                     guard filter.includes(published) else { return }
-                    if row + 1 == XLSXWorkbook.maximumRows {
+                    if row == rowsPerSheet {
                         try finish()
                         sheet = try startSheet("\(level.rawValue) (\(written.count + 1))", in: workbook,
                                                formats: formats)
