@@ -27,6 +27,7 @@ public struct ReportCardSite: Sendable {
     let provenance: Provenance
     let links: LinkStyle
     private let library: MustacheLibrary
+    private let cache = PageCache()
     /// LA code → its unit in the latest wave that has it.
     let areas: [String: Location]
     /// URN → its unit in the latest wave that has it.
@@ -67,14 +68,17 @@ public struct ReportCardSite: Sendable {
 
     /// The front page: regions and their LAs.
     public func homePage() -> String {
-        let page = HomePage(tables: tables, areas: areas.values.map { ($0.table, $0.unit) }, provenance: provenance,
-                            links: PageLinks(style: links, depth: 0))
-        return render(page, "home")
+        cache.page("/") {
+            render(HomePage(tables: tables, areas: areas.values.map { ($0.table, $0.unit) },
+                            provenance: provenance, links: PageLinks(style: links, depth: 0)), "home")
+        }
     }
 
     /// An LA's page, by its 3-digit code (`old_la_code`); nil if no table has that LA.
+    ///
+    /// Rendered once, then served from memory: it is the page readers load most.
     public func areaPage(localAuthority code: String) -> String? {
-        areas[code].map(card)
+        areas[code].map { location in cache.page(code) { card(location) } }
     }
 
     /// A school's page, by URN; nil if no table has that school.

@@ -3,10 +3,10 @@ import WellbeingCore
 /// The numbers the SVG template draws: a dot for the value, a whisker for its 95% interval and a
 /// line for the benchmark, on the indicator's shared scale, with a sentence saying the same in words.
 struct ChartView: Sendable {
+    /// The viewBox width and the axis margin; `chart.mustache` writes the same numbers as literals.
     static let width = 240.0
     static let margin = 10.0
 
-    let width = String(Int(ChartView.width))
     /// The text alternative: value, interval, benchmark and comparison.
     let label: String
     let pointX: String
@@ -19,8 +19,6 @@ struct ChartView: Sendable {
     let comparisonClass: String
     let axisLow: String
     let axisHigh: String
-    let axisHighX = String(Int(ChartView.width - ChartView.margin))
-    let axisLowX = String(Int(ChartView.margin))
 
     /// A chart for a published value; nil when there is no number to draw.
     init?(value: Double?, interval: (Double, Double)?, benchmark: Double?, scale: ChartScale, label: String,

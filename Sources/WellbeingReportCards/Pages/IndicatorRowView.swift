@@ -27,7 +27,8 @@ struct IndicatorRowView: Sendable {
         self.label = label
         suppressed = row.isSuppressed
         comparison = ComparisonBadge(row.comparison)
-        respondents = Self.text(row.respondents, unit: "")
+        // The value cell of a hidden row says why; its other cells show the bare symbol, as the CSV does.
+        respondents = row.respondents.description
 
         let measure: (value: PublishedValue, lower: PublishedValue, upper: PublishedValue, benchmark: PublishedValue?)
         switch row.indicator.kind {
@@ -39,10 +40,10 @@ struct IndicatorRowView: Sendable {
             measure = (row.respondents, .z, .z, nil)
         }
         value = Self.text(measure.value, unit: scale.unit)
-        benchmarkValue = row.indicator.kind == .count ? Self.text(.z, unit: "")
+        benchmarkValue = row.indicator.kind == .count ? Self.text(benchmark?.respondents ?? .x, unit: "")
             : Self.text(measure.benchmark ?? .x, unit: scale.unit)
         let bounds = measure.lower.numericValue.flatMap { low in measure.upper.numericValue.map { (low, $0) } }
-        interval = bounds == nil ? Self.text(measure.lower, unit: scale.unit)
+        interval = bounds == nil ? (suppressed ? measure.lower.description : Self.text(measure.lower, unit: scale.unit))
             : "\(measure.lower)\(scale.unit) to \(measure.upper)\(scale.unit)"
 
         if row.indicator.kind == .count {

@@ -8,7 +8,7 @@ SPEC: {"screenshots": DIR, "widths": [390, 1280],
 Prints one JSON object: {"results": [{page, width, ...facts}]}. The Swift test (BrowserTests.swift)
 decides what the facts must be; this script only measures, so it never needs to know the data.
 Each page is loaded from file:// at each width (phone widths with mobile emulation), screenshotted
-(first screen and the top of the full page) and printed to an A4 PDF.
+(first screen, the indicator table and the top of the full page) and printed to an A4 PDF.
 """
 import base64
 import json
@@ -24,9 +24,7 @@ const main = document.querySelector('#indicator-table');
 const rows = main ? [...main.querySelectorAll('tbody tr[data-indicator]')] : [];
 const charts = [...document.querySelectorAll('svg.chart')];
 const visible = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-const labelled = (svg) => svg.getAttribute('role') === 'img'
-    && (svg.getAttribute('aria-label') || '').length > 0
-    && svg.querySelector('title') !== null && svg.querySelector('title').textContent.length > 0;
+const labelled = (svg) => svg.getAttribute('role') === 'img' && (svg.getAttribute('aria-label') || '').length > 20;
 const cells = [...document.querySelectorAll('td.value')];
 return {
   title: document.title,
@@ -75,6 +73,10 @@ def main():
                 facts = driver.execute_script(FACTS)
                 stem = os.path.join(out, f"{page['name']}-{width}")
                 driver.save_screenshot(stem + "-screen.png")
+                # The first screen of the indicator table, where the charts start.
+                driver.execute_script("document.getElementById('indicators').scrollIntoView()")
+                driver.save_screenshot(stem + "-indicators.png")
+                driver.execute_script("window.scrollTo(0, 0)")
                 # The top of the whole page, capped so a long breakdown section stays a viewable image.
                 metrics(driver, width, min(facts["scrollHeight"], 4000))
                 driver.save_screenshot(stem + "-full.png")
@@ -87,6 +89,11 @@ def main():
                         f.write(pdf)
                     facts["pdfBytes"] = len(pdf)
                     facts["pdfPages"] = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+                    # The print stylesheet at A4's width (210 mm at 96 dpi), for people to look at.
+                    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+                    metrics(driver, 794, 4000)
+                    driver.save_screenshot(stem + "-print.png")
+                    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
                 results.append(facts)
     finally:
         driver.quit()
