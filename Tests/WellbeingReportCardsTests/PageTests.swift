@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WellbeingCore
+import WellbeingSynthetic
 @testable import WellbeingReportCards
 
 /// The published rows of one unit of the sample, as `indicators.csv` has them.
@@ -162,6 +163,21 @@ struct PageTests {
         let site = try SampleWave.site()
         #expect(site.areaPage(localAuthority: code) == nil)
         #expect(site.schoolPage(urn: code == "" ? "100000" : code) == nil)
+    }
+
+    @Test("an LA in two waves gets the later wave's page; one only in the earlier wave keeps it")
+    func latestWave() throws {
+        let code = SampleWave.areaCodes[0]
+        let later = SampleWave.protectedTables(SyntheticWaveParameters(
+            pupils: 300, schools: 2, seed: 8, wave: SurveyWave(year: 2027, term: .spring), localAuthorityCodes: [code]))
+        let site = try ReportCardSite(tables: later + SampleWave.tables, catalogue: SampleWave.reference.catalogue,
+                                      provenance: SampleWave.provenance, links: .served)
+        let area = try #require(site.areaPage(localAuthority: code))
+        #expect(area.contains("2027SPR (academic year 2026/27)"))
+        #expect(!area.contains("2026AUT"))
+        let other = try #require(site.areaPage(localAuthority: SampleWave.areaCodes[1]))
+        #expect(other.contains("2026AUT (academic year 2026/27)"))
+        #expect(site.homePage().contains("2026AUT, 2027SPR"))
     }
 
     @Test("the home page lists every LA under its region, with the wave")
