@@ -8,6 +8,10 @@ private struct BrowserFacts: Decodable {
     var page: String
     var width: Int
     var h1: String
+    var lang: String
+    var lowContrast: [String]
+    var headingLevels: [Int]
+    var headersWithoutScope: Int
     var mainRows: [String]
     var mainRowsVisible: Int
     var mainRowCharts: Int
@@ -105,6 +109,12 @@ struct BrowserTests {
             #expect(page.suppressedValues == want.hidden)
             #expect(page.tables > 1 && page.tablesWithCaption == page.tables)
             #expect(page.scripts == 0)
+            #expect(page.lang == "en-GB")
+            #expect(page.lowContrast.isEmpty, "text below WCAG AA contrast: \(page.lowContrast)")
+            #expect(page.headingLevels.first == 1 && page.headingLevels.filter { $0 == 1 }.count == 1)
+            #expect(zip(page.headingLevels, page.headingLevels.dropFirst()).allSatisfy { $1 <= $0 + 1 },
+                    "heading levels skip: \(page.headingLevels)")
+            #expect(page.headersWithoutScope == 0)
             #expect(page.stylesheetLoaded)
             #expect(page.viewportWidth == page.width)
             #expect(page.scrollWidth <= page.width, "\(page.page) scrolls sideways at \(page.width)px")

@@ -26,8 +26,32 @@ const charts = [...document.querySelectorAll('svg.chart')];
 const visible = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
 const labelled = (svg) => svg.getAttribute('role') === 'img' && (svg.getAttribute('aria-label') || '').length > 20;
 const cells = [...document.querySelectorAll('td.value')];
+// WCAG contrast of every piece of text against the first opaque background behind it.
+const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+const background = (e) => {
+  for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c.slice(0, 3); }
+  return [255, 255, 255];
+};
+const lowContrast = [];
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  const e = n.parentElement;
+  if (!n.textContent.trim() || !visible(e) || e.closest('svg.chart')) continue;
+  const style = getComputedStyle(e);
+  const [a, b] = [lum(rgb(style.color)), lum(background(e))];
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700);
+  if (ratio < (large ? 3 : 4.5)) lowContrast.push(e.tagName + ' ' + ratio.toFixed(2) + ' ' + n.textContent.trim().slice(0, 30));
+}
+const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => Number(h.tagName[1]));
 return {
   title: document.title,
+  lang: document.documentElement.lang,
+  lowContrast: lowContrast.slice(0, 10),
+  headingLevels: levels,
+  headersWithoutScope: [...document.querySelectorAll('th')].filter(th => !th.getAttribute('scope')).length,
   h1: (document.querySelector('h1') || {}).textContent || '',
   mainRows: rows.map(r => r.dataset.indicator),
   mainRowsVisible: rows.filter(visible).length,
