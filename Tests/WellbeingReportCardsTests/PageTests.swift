@@ -111,7 +111,7 @@ struct PageTests {
         #expect(occurrences(of: "<caption>", in: html) == present.count + 1)
     }
 
-    @Test("school names are HTML-escaped wherever they appear, and non-Latin text is kept")
+    @Test("names and other text are HTML-escaped wherever they appear, and non-Latin text is kept")
     func escaping() throws {
         let site = try SampleWave.site()
         let escaped = "St Mary &amp; St John&#39;s &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; École Ærø – 聖マリア"
@@ -123,6 +123,11 @@ struct PageTests {
             #expect(!html.contains("<script"))
         }
         #expect(school.contains("<h1>\(escaped)</h1>"))
+        // Partials escape too (the footer names the software version).
+        for html in [school, area, site.homePage()] {
+            #expect(html.contains("wellbeing 1.0 &lt;b&gt;&amp;&#39;&quot;&lt;/b&gt;"))
+            #expect(!html.contains("<b>"))
+        }
     }
 
     @Test("served pages link to the service's paths")

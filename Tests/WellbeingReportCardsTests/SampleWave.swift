@@ -46,8 +46,11 @@ enum SampleWave {
             .protectedTables(for: aggregator.aggregation, catalogue: reference.catalogue)
     }
 
+    /// Text for a partial (the footer) to escape.
+    static let softwareVersion = "1.0 <b>&'\"</b>"
+
     static let provenance = Provenance(
-        softwareVersion: "test", catalogueVersion: reference.catalogue.version,
+        softwareVersion: softwareVersion, catalogueVersion: reference.catalogue.version,
         instrumentID: reference.catalogue.instrument.id, policyVersion: reference.policy.version,
         generated: "2026-11-28T12:00:00Z", inputs: [])
 

@@ -56,8 +56,9 @@ struct ViewModelTests {
             Rounding.text(scale.position(value.numericValue!, width: 240, margin: 10), decimals: 1)
         }
         #expect(chart.pointX == x(row.percent))
-        #expect(chart.lowX == x(row.percentLowerCI) && chart.highX == x(row.percentUpperCI))
-        #expect(chart.hasBenchmark && chart.benchmarkX == x(benchmark.percent))
+        let (low, high) = (x(row.percentLowerCI), x(row.percentUpperCI))
+        #expect(chart.intervalPath == "M\(low) 14H\(high)M\(low) 10V18M\(high) 10V18")
+        #expect(chart.benchmarkPath == "M\(x(benchmark.percent)) 1V27")
         #expect(chart.label.contains("England: \(benchmark.percent)%"))
         #expect(chart.label.hasSuffix("compared with England: \(row.comparison.rawValue)"))
     }

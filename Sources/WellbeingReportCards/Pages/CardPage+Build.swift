@@ -55,7 +55,7 @@ extension CardPage {
         indicators = table.catalogue.indicators.map { indicator in
             totals[indicator.id].map { view($0, label: indicator.title) }
                 ?? IndicatorRowView(absent: indicator, benchmark: benchmarkRows[RowKey(indicator: indicator.id)],
-                                    scale: scales[indicator.id]!)
+                                    benchmarkName: benchmarkName, scale: scales[indicator.id]!)
         }
         breakdowns = Breakdown.filters.compactMap { breakdown in
             let groups = table.catalogue.indicators.compactMap { indicator -> BreakdownGroup? in

@@ -13,6 +13,8 @@ struct IndicatorRowView: Sendable {
     let value: String
     let interval: String
     let respondents: String
+    /// The benchmark's name (its column heading), kept on the row so the template finds it at once.
+    let benchmarkName: String
     /// The benchmark's published value for the same indicator and category.
     let benchmarkValue: String
     let suppressed: Bool
@@ -25,6 +27,7 @@ struct IndicatorRowView: Sendable {
     init(row: PublishedRow, label: String, benchmark: PublishedRow?, benchmarkName: String, scale: ChartScale) {
         indicatorID = row.indicator.id
         self.label = label
+        self.benchmarkName = benchmarkName
         suppressed = row.isSuppressed
         comparison = ComparisonBadge(row.comparison)
         // The value cell of a hidden row says why; its other cells show the bare symbol, as the CSV does.
@@ -67,8 +70,9 @@ struct IndicatorRowView: Sendable {
     }
 
     /// The row of an indicator the unit has no published row for (no pupil in its year groups answered it).
-    init(absent indicator: IndicatorDefinition, benchmark: PublishedRow?, scale: ChartScale) {
+    init(absent indicator: IndicatorDefinition, benchmark: PublishedRow?, benchmarkName: String, scale: ChartScale) {
         indicatorID = indicator.id
+        self.benchmarkName = benchmarkName
         label = indicator.title
         value = Self.noRespondentsText
         let years = indicator.years

@@ -12,6 +12,7 @@ extension IndicatorRowView: MustacheParent {
         case "value": value
         case "interval": interval
         case "respondents": respondents
+        case "benchmarkName": benchmarkName
         case "benchmarkValue": benchmarkValue
         case "suppressed": suppressed
         case "comparison": comparison
@@ -27,11 +28,8 @@ extension ChartView: MustacheParent {
         switch name {
         case "label": label
         case "pointX": pointX
-        case "hasInterval": hasInterval
-        case "lowX": lowX
-        case "highX": highX
-        case "hasBenchmark": hasBenchmark
-        case "benchmarkX": benchmarkX
+        case "intervalPath": intervalPath
+        case "benchmarkPath": benchmarkPath
         case "comparisonClass": comparisonClass
         case "axisLow": axisLow
         case "axisHigh": axisHigh
