@@ -54,7 +54,8 @@ let package = Package(
                 swiftSettings: swiftSettings),
 
         // Export folder writers (EES CSV, metadata, provenance, summaries).
-        .target(name: "WellbeingExport", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
+        .target(name: "WellbeingExport", dependencies: ["WellbeingCore", "WellbeingReportCards"],
+                swiftSettings: swiftSettings),
 
         // Report-card HTML pages (Mustache templates) for LAs and schools, served or written as static files.
         .target(

@@ -1,5 +1,6 @@
 public import WellbeingCore
 import Foundation
+import WellbeingReportCards
 
 /// Writes an export folder (outputs.md): EES CSV and metadata, suppression summary, provenance.
 ///
@@ -14,6 +15,8 @@ public struct ExportFolder: Sendable {
     /// The files an export folder holds, in the order they are written.
     public static let fileNames = ["indicators.csv", "indicators.meta.csv", "suppression-summary.csv",
                                    "provenance.json"]
+    /// The folder of static report-card pages (index.html, areas/, schools/).
+    public static let reportCardsFolder = "report-cards"
 
     /// Writes every file for the protected tables.
     public func write(tables: [IndicatorTable], summary: SuppressionSummary, policy: SuppressionPolicy,
@@ -51,7 +54,22 @@ public struct ExportFolder: Sendable {
         try file("provenance.json") { writer throws(ExportError) in
             try writer.write(bytes: ProvenanceJSON.data(provenance))
         }
-        for name in Self.fileNames {
+        // The report cards: the pages the service renders, as static files linking to each other.
+        if let catalogue = tables.first?.catalogue {
+            do {
+                try ReportCardSite(tables: tables, catalogue: catalogue, provenance: provenance, links: .static)
+                    .writeStatic(to: (staging as NSString).appendingPathComponent(Self.reportCardsFolder))
+            } catch {
+                throw .cannotWrite(path: Self.reportCardsFolder, reason: error.message)
+            }
+        }
+        // A folder cannot be renamed over a non-empty one, so the previous report cards go first.
+        let cards = (staging as NSString).appendingPathComponent(Self.reportCardsFolder)
+        let replacesCards = fileManager.fileExists(atPath: cards)
+        if replacesCards {
+            try? fileManager.removeItem(atPath: (path as NSString).appendingPathComponent(Self.reportCardsFolder))
+        }
+        for name in Self.fileNames + (replacesCards ? [Self.reportCardsFolder] : []) {
             let target = (path as NSString).appendingPathComponent(name)
             let source = (staging as NSString).appendingPathComponent(name)
             guard rename(source, target) == 0 else {
