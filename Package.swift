@@ -53,7 +53,7 @@ let package = Package(
                                                          .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
 
-        // Export folder writers (EES CSV, metadata, provenance, summaries).
+        // Export folder writers (EES CSV, metadata, provenance, summaries, report cards).
         .target(name: "WellbeingExport", dependencies: ["WellbeingCore", "WellbeingReportCards"],
                 swiftSettings: swiftSettings),
 
