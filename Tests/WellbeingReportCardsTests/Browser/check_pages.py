@@ -7,7 +7,7 @@ SPEC: {"screenshots": DIR, "widths": [390, 1280],
 
 Prints one JSON object: {"results": [{page, width, ...facts}]}. The Swift test (BrowserTests.swift)
 decides what the facts must be; this script only measures, so it never needs to know the data.
-Each page is loaded from file:// at each width (phone widths with mobile emulation), screenshotted
+Each page is parsed by html5lib (the WHATWG algorithm) for parse errors, loaded from file:// at each width (phone widths with mobile emulation), screenshotted
 (first screen, the indicator table and the top of the full page) and printed to an A4 PDF.
 """
 import base64
@@ -15,6 +15,7 @@ import json
 import os
 import sys
 
+import html5lib
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.print_page_options import PrintOptions
@@ -105,6 +106,11 @@ def main():
                 metrics(driver, width, min(facts["scrollHeight"], 4000))
                 driver.save_screenshot(stem + "-full.png")
                 facts.update(page=page["name"], width=width, screenshot=stem + "-screen.png")
+                # The WHATWG parser's own complaints (stray or unclosed tags, bad nesting), independent of Chromium.
+                parser = html5lib.HTMLParser(strict=False)
+                with open(page["path"], "rb") as f:
+                    parser.parse(f.read())
+                facts["parseErrors"] = [f"{pos}: {code} {data}" for pos, code, data in parser.errors][:10]
                 if width == spec["widths"][-1]:
                     options_a4 = PrintOptions()
                     options_a4.page_width, options_a4.page_height = 21.0, 29.7
