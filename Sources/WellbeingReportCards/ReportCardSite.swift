@@ -81,9 +81,11 @@ public struct ReportCardSite: Sendable {
         areas[code].map { location in cache.page(code) { card(location) } }
     }
 
-    /// A school's page, by URN; nil if no table has that school.
+    /// A school's page, by URN as written in links ("100049"); nil if no table has that school.
     public func schoolPage(urn: String) -> String? {
-        Int(urn).flatMap { schools[$0] }.map(card)
+        // Only the canonical spelling: "+100049" or "0100049" would otherwise be a second address of the page.
+        guard let number = Int(urn), String(number) == urn, let location = schools[number] else { return nil }
+        return card(location)
     }
 
     private func card(_ location: Location) -> String {

@@ -163,11 +163,19 @@ struct PageTests {
         #expect(!area.contains("href=\"/"))
     }
 
-    @Test("unknown LAs and schools have no page", arguments: ["999", "", "20", "abc"])
+    @Test("unknown LAs and schools have no page", arguments: ["999", "", "20", "abc", "100000"])
     func unknownArea(code: String) throws {
         let site = try SampleWave.site()
         #expect(site.areaPage(localAuthority: code) == nil)
-        #expect(site.schoolPage(urn: code == "" ? "100000" : code) == nil)
+        #expect(site.schoolPage(urn: code) == nil)
+    }
+
+    @Test("a school's page has one address: the URN as written", arguments: ["+", "0", " "])
+    func canonicalURN(prefix: String) throws {
+        let site = try SampleWave.site()
+        let urn = String(SampleWave.urns[1])
+        #expect(site.schoolPage(urn: urn) != nil)
+        #expect(site.schoolPage(urn: prefix + urn) == nil)
     }
 
     @Test("an LA in two waves gets the later wave's page; one only in the earlier wave keeps it")
