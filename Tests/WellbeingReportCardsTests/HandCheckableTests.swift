@@ -62,5 +62,7 @@ struct HandCheckableTests {
         #expect(wb06.contains(">Not compared</span>"))
         #expect(!wb06.contains("<svg"))
         #expect(html.contains("href=\"/areas/202\">Camden</a>"))
+        #expect(html.contains("<dt>Phase</dt><dd>Secondary</dd>"))
+        #expect(html.contains("<dt>URN</dt><dd>\(urn)</dd>"))
     }
 }

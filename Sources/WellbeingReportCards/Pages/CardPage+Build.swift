@@ -78,7 +78,7 @@ extension CardPage {
             kind = "School"
             facts += [Fact(label: "URN", value: String(school.urn)),
                       Fact(label: "LAESTAB", value: String(school.laestab)),
-                      Fact(label: "Phase", value: school.phase.rawValue.capitalized)]
+                      Fact(label: "Phase", value: school.phase.label)]
             if let la {
                 facts.append(Fact(label: "Local authority", value: la.name))
                 crumbs.append(Crumb(name: la.name, href: links.area(la.code)))
