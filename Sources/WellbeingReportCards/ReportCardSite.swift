@@ -3,8 +3,9 @@ import Mustache
 
 /// The report-card pages of published tables: a front page, one page per LA and one per school.
 ///
-/// Pages are rendered on request from the protected tables (nothing is pre-rendered), so the web
-/// service can hold one site per publication and the export can write every page once.
+/// Pages are rendered on request from the protected tables' published rows; the front page and LA
+/// pages are then kept, so the web service holds one site per publication and serves them from memory,
+/// and the export writes every page once with ``writeStatic(to:)``.
 public struct ReportCardSite: Sendable {
     /// How pages link to each other, to the stylesheet and to the CSV.
     ///
