@@ -58,8 +58,9 @@ let package = Package(
                                                          .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
 
-        // Export folder writers (EES CSV and metadata, data package, JSON, XLSX, provenance, summaries).
-        .target(name: "WellbeingExport", dependencies: ["WellbeingCore", "CXLSXWriter"], swiftSettings: swiftSettings),
+        // Export folder writers (EES CSV and metadata, data package, JSON, XLSX, provenance, summaries, report cards).
+        .target(name: "WellbeingExport", dependencies: ["WellbeingCore", "CXLSXWriter", "WellbeingReportCards"],
+                swiftSettings: swiftSettings),
 
         // Report-card HTML pages (Mustache templates) for LAs and schools, served or written as static files.
         .target(

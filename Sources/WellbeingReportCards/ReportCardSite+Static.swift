@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension ReportCardSite {
     /// Writes every page as static files: `index.html`, `areas/{la}.html`, `schools/{urn}.html`
@@ -17,7 +18,7 @@ extension ReportCardSite {
                                       + "choose a writable folder")
             }
         }
-        func write(_ text: String, _ relative: String) throws(ReportCardError) {
+        @Sendable func write(_ text: String, _ relative: String) throws(ReportCardError) {
             let url = root.appendingPathComponent(relative)
             do {
                 try Data(text.utf8).write(to: url)
@@ -28,11 +29,20 @@ extension ReportCardSite {
         }
         try write(try ReportCardTemplates.stylesheet.get(), Self.stylesheetName)
         try write(homePage(), "index.html")
-        for code in areas.keys.sorted() {
-            try write(areaPage(localAuthority: code)!, "areas/\(code).html")
+        // Pages are independent, so they are rendered on every core; the first failure is reported.
+        let pages: [(path: String, render: @Sendable () -> String?)] =
+            areas.keys.sorted().map { code in ("areas/\(code).html", { areaPage(localAuthority: code) }) }
+            + schools.keys.sorted().map { urn in ("schools/\(urn).html", { schoolPage(urn: String(urn)) }) }
+        let failure = Mutex<ReportCardError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            guard failure.withLock({ $0 == nil }) else { return }
+            do throws(ReportCardError) {
+                // Every listed key has a page: the lists come from the same index.
+                try write(pages[index].render()!, pages[index].path)
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
+            }
         }
-        for urn in schools.keys.sorted() {
-            try write(schoolPage(urn: String(urn))!, "schools/\(urn).html")
-        }
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 }

@@ -3,8 +3,9 @@ import Mustache
 
 /// The report-card pages of published tables: a front page, one page per LA and one per school.
 ///
-/// Pages are rendered on request from the protected tables (nothing is pre-rendered), so the web
-/// service can hold one site per publication and the export can write every page once.
+/// Pages are rendered on request from the protected tables' published rows; the front page and LA
+/// pages are then kept, so the web service holds one site per publication and serves them from memory,
+/// and the export writes every page once with ``writeStatic(to:)``.
 public struct ReportCardSite: Sendable {
     /// How pages link to each other, to the stylesheet and to the CSV.
     ///
@@ -27,6 +28,7 @@ public struct ReportCardSite: Sendable {
     let provenance: Provenance
     let links: LinkStyle
     private let library: MustacheLibrary
+    private let cache = PageCache()
     /// LA code → its unit in the latest wave that has it.
     let areas: [String: Location]
     /// URN → its unit in the latest wave that has it.
@@ -67,19 +69,24 @@ public struct ReportCardSite: Sendable {
 
     /// The front page: regions and their LAs.
     public func homePage() -> String {
-        let page = HomePage(tables: tables, areas: areas.values.map { ($0.table, $0.unit) }, provenance: provenance,
-                            links: PageLinks(style: links, depth: 0))
-        return render(page, "home")
+        cache.page("/") {
+            render(HomePage(tables: tables, areas: areas.values.map { ($0.table, $0.unit) },
+                            provenance: provenance, links: PageLinks(style: links, depth: 0)), "home")
+        }
     }
 
     /// An LA's page, by its 3-digit code (`old_la_code`); nil if no table has that LA.
+    ///
+    /// Rendered once, then served from memory: it is the page readers load most.
     public func areaPage(localAuthority code: String) -> String? {
-        areas[code].map(card)
+        areas[code].map { location in cache.page(code) { card(location) } }
     }
 
-    /// A school's page, by URN; nil if no table has that school.
+    /// A school's page, by URN as written in links ("100049"); nil if no table has that school.
     public func schoolPage(urn: String) -> String? {
-        Int(urn).flatMap { schools[$0] }.map(card)
+        // Only the canonical spelling: "+100049" or "0100049" would otherwise be a second address of the page.
+        guard let number = Int(urn), String(number) == urn, let location = schools[number] else { return nil }
+        return card(location)
     }
 
     private func card(_ location: Location) -> String {

@@ -8,6 +8,11 @@ private struct BrowserFacts: Decodable {
     var page: String
     var width: Int
     var h1: String
+    var lang: String
+    var lowContrast: [String]
+    var headingLevels: [Int]
+    var headersWithoutScope: Int
+    var parseErrors: [String]
     var mainRows: [String]
     var mainRowsVisible: Int
     var mainRowCharts: Int
@@ -48,7 +53,7 @@ private func renderInChromium(_ pages: [(name: String, path: String)], widths: [
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
         throw BrowserCheckFailure(description: "check_pages.py exited \(process.terminationStatus); "
-            + "run bin/setup (installs chromium, chromium-driver and selenium) and see its stderr above")
+            + "run bin/setup (installs chromium, chromium-driver, selenium and html5lib) and see its stderr above")
     }
     struct Report: Decodable { var results: [BrowserFacts] }
     return try JSONDecoder().decode(Report.self, from: Data(contentsOf: output)).results
@@ -104,7 +109,14 @@ struct BrowserTests {
             #expect(page.chartsLabelled == want.charts)
             #expect(page.suppressedValues == want.hidden)
             #expect(page.tables > 1 && page.tablesWithCaption == page.tables)
+            #expect(page.parseErrors.isEmpty, "HTML parse errors: \(page.parseErrors)")
             #expect(page.scripts == 0)
+            #expect(page.lang == "en-GB")
+            #expect(page.lowContrast.isEmpty, "text below WCAG AA contrast: \(page.lowContrast)")
+            #expect(page.headingLevels.first == 1 && page.headingLevels.filter { $0 == 1 }.count == 1)
+            #expect(zip(page.headingLevels, page.headingLevels.dropFirst()).allSatisfy { $1 <= $0 + 1 },
+                    "heading levels skip: \(page.headingLevels)")
+            #expect(page.headersWithoutScope == 0)
             #expect(page.stylesheetLoaded)
             #expect(page.viewportWidth == page.width)
             #expect(page.scrollWidth <= page.width, "\(page.page) scrolls sideways at \(page.width)px")

@@ -20,7 +20,15 @@ enum SampleWave {
 
     /// The protected tables, with the first school renamed to ``awkwardName``.
     static let tables: [IndicatorTable] = {
-        let parameters = SyntheticWaveParameters(pupils: 2_400, schools: 12, localAuthorityCount: 2, seed: 7)
+        var tables = protectedTables(SyntheticWaveParameters(pupils: 2_400, schools: 12, localAuthorityCount: 2,
+                                                             seed: 7))
+        let first = tables[0].indices(of: .school)[0]
+        tables[0].units[first].geography.school?.name = awkwardName
+        return tables
+    }()
+
+    /// Generates, reads and protects a wave, as `wellbeing generate` then `aggregate` would.
+    static func protectedTables(_ parameters: SyntheticWaveParameters) -> [IndicatorTable] {
         let wave = try! SyntheticWave(parameters, instrument: reference.catalogue.instrument,
                                       authorities: reference.localAuthorities)
         let reader = ReturnReader(
@@ -34,15 +42,15 @@ enum SampleWave {
                                           into: &aggregator)
             precondition(report.isValid, "a generated return should be valid: \(report.diagnostics.prefix(3))")
         }
-        var tables = DisclosureControl(policy: reference.policy)
+        return DisclosureControl(policy: reference.policy)
             .protectedTables(for: aggregator.aggregation, catalogue: reference.catalogue)
-        let first = tables[0].indices(of: .school)[0]
-        tables[0].units[first].geography.school?.name = awkwardName
-        return tables
-    }()
+    }
+
+    /// Text for a partial (the footer) to escape.
+    static let softwareVersion = "1.0 <b>&'\"</b>"
 
     static let provenance = Provenance(
-        softwareVersion: "test", catalogueVersion: reference.catalogue.version,
+        softwareVersion: softwareVersion, catalogueVersion: reference.catalogue.version,
         instrumentID: reference.catalogue.instrument.id, policyVersion: reference.policy.version,
         generated: "2026-11-28T12:00:00Z", inputs: [])
 

@@ -1,5 +1,6 @@
 public import WellbeingCore
 import Foundation
+import WellbeingReportCards
 
 /// Writes an export folder (outputs.md): EES CSV and metadata, data package, JSON, workbook,
 /// suppression summary, provenance.
@@ -18,6 +19,8 @@ public struct ExportFolder: Sendable {
                                    "datapackage.json",
                                    "indicators.json",
                                    "indicators.xlsx"]
+    /// The folder of static report-card pages (index.html, areas/, schools/).
+    public static let reportCardsFolder = "report-cards"
 
     /// Writes every file for the protected tables.
     ///
@@ -74,7 +77,22 @@ public struct ExportFolder: Sendable {
             }
         }
         try workbookWrite.wait()
-        for name in Self.fileNames {
+        // The report cards: the pages the service renders, as static files linking to each other.
+        if !tables.isEmpty {
+            do {
+                try ReportCardSite(tables: tables, catalogue: catalogue, provenance: provenance, links: .static)
+                    .writeStatic(to: (staging as NSString).appendingPathComponent(Self.reportCardsFolder))
+            } catch {
+                throw .cannotWrite(path: Self.reportCardsFolder, reason: error.message)
+            }
+        }
+        // A folder cannot be renamed over a non-empty one, so the previous report cards go first.
+        let cards = (staging as NSString).appendingPathComponent(Self.reportCardsFolder)
+        let replacesCards = fileManager.fileExists(atPath: cards)
+        if replacesCards {
+            try? fileManager.removeItem(atPath: (path as NSString).appendingPathComponent(Self.reportCardsFolder))
+        }
+        for name in Self.fileNames + (replacesCards ? [Self.reportCardsFolder] : []) {
             let target = (path as NSString).appendingPathComponent(name)
             let source = (staging as NSString).appendingPathComponent(name)
             guard rename(source, target) == 0 else {

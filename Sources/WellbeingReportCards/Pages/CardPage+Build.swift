@@ -28,8 +28,16 @@ extension CardPage {
         let benchmarkUnit = unit.benchmark.map { table.units[$0] }
         let benchmarkName = benchmarkUnit?.geography.name ?? "no benchmark"
 
-        var rows: [PublishedRow] = []
-        table.forEachRow(ofUnit: index) { rows.append($0) }
+        // Rows filed by breakdown and indicator as they come, so each is copied once.
+        var totals: [String: PublishedRow] = [:]
+        var categoryRows: [Breakdown: [String: [PublishedRow]]] = [:]
+        table.forEachRow(ofUnit: index) { row in
+            if row.breakdown == .total {
+                totals[row.indicator.id] = row
+            } else {
+                categoryRows[row.breakdown, default: [:]][row.indicator.id, default: []].append(row)
+            }
+        }
         var benchmarkRows: [RowKey: PublishedRow] = [:]
         if let benchmark = unit.benchmark {
             table.forEachRow(ofUnit: benchmark) { benchmarkRows[RowKey($0)] = $0 }
@@ -44,24 +52,25 @@ extension CardPage {
                              benchmarkName: benchmarkName, scale: scales[row.indicator.id]!)
         }
 
-        let totals = rows.filter { $0.breakdown == .total }
         indicators = table.catalogue.indicators.map { indicator in
-            totals.first { $0.indicator.id == indicator.id }.map { view($0, label: indicator.title) }
+            totals[indicator.id].map { view($0, label: indicator.title) }
                 ?? IndicatorRowView(absent: indicator, benchmark: benchmarkRows[RowKey(indicator: indicator.id)],
-                                    scale: scales[indicator.id]!)
+                                    benchmarkName: benchmarkName, scale: scales[indicator.id]!)
         }
         breakdowns = Breakdown.filters.compactMap { breakdown in
             let groups = table.catalogue.indicators.compactMap { indicator -> BreakdownGroup? in
-                let members = rows.filter { $0.breakdown == breakdown && $0.indicator.id == indicator.id }
-                guard !members.isEmpty else { return nil }
-                return BreakdownGroup(title: indicator.title, rows: members.map { view($0, label: $0.categoryLabel) })
+                categoryRows[breakdown]?[indicator.id].map { members in
+                    BreakdownGroup(title: indicator.title, rows: members.map { view($0, label: $0.categoryLabel) })
+                }
             }
             return groups.isEmpty ? nil : BreakdownSection(id: breakdown.columnName, title: breakdown.title,
                                                            groups: groups)
         }
 
-        let respondents = totals.first { $0.indicator.kind == .count }?.respondents ?? .x
-        let responseRate = totals.first?.responseRate ?? .x
+        let respondents = table.catalogue.indicators.first { $0.kind == .count }
+            .flatMap { totals[$0.id]?.respondents } ?? .x
+        // Every total row of a unit carries the same rate.
+        let responseRate = table.catalogue.indicators.lazy.compactMap { totals[$0.id]?.responseRate }.first ?? .x
         let la = geography.localAuthority
         var facts: [Fact] = []
         var crumbs = [Crumb(name: "All areas", href: links.home)]
@@ -69,7 +78,7 @@ extension CardPage {
             kind = "School"
             facts += [Fact(label: "URN", value: String(school.urn)),
                       Fact(label: "LAESTAB", value: String(school.laestab)),
-                      Fact(label: "Phase", value: school.phase.rawValue.capitalized)]
+                      Fact(label: "Phase", value: school.phase.label)]
             if let la {
                 facts.append(Fact(label: "Local authority", value: la.name))
                 crumbs.append(Crumb(name: la.name, href: links.area(la.code)))

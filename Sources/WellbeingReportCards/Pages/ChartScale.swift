@@ -37,8 +37,8 @@ struct ChartScale: Sendable, Hashable {
         return margin + share * (width - 2 * margin)
     }
 
-    /// An end of the axis as people read it ("0", "100", "7", "35").
+    /// An end of the axis as people read it ("0%", "100%", "7", "35").
     func label(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : Rounding.text(value, decimals: 2)
+        (value == value.rounded() ? String(Int(value)) : Rounding.text(value, decimals: 2)) + unit
     }
 }

@@ -22,7 +22,6 @@ struct HomePage: Sendable {
     let waves: String
     let regions: [RegionGroup]
     let hasRegions: Bool
-    let legend = ComparisonBadge.legend
     let provenance: ProvenanceView
 
     /// Lists the LA units at `areas` (table and unit indices), by region and then by LA name.

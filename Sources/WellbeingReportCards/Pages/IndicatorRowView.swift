@@ -13,6 +13,8 @@ struct IndicatorRowView: Sendable {
     let value: String
     let interval: String
     let respondents: String
+    /// The benchmark's name (its column heading), kept on the row so the template finds it at once.
+    let benchmarkName: String
     /// The benchmark's published value for the same indicator and category.
     let benchmarkValue: String
     let suppressed: Bool
@@ -25,9 +27,11 @@ struct IndicatorRowView: Sendable {
     init(row: PublishedRow, label: String, benchmark: PublishedRow?, benchmarkName: String, scale: ChartScale) {
         indicatorID = row.indicator.id
         self.label = label
+        self.benchmarkName = benchmarkName
         suppressed = row.isSuppressed
         comparison = ComparisonBadge(row.comparison)
-        respondents = Self.text(row.respondents, unit: "")
+        // The value cell of a hidden row says why; its other cells show the bare symbol, as the CSV does.
+        respondents = row.respondents.description
 
         let measure: (value: PublishedValue, lower: PublishedValue, upper: PublishedValue, benchmark: PublishedValue?)
         switch row.indicator.kind {
@@ -39,10 +43,10 @@ struct IndicatorRowView: Sendable {
             measure = (row.respondents, .z, .z, nil)
         }
         value = Self.text(measure.value, unit: scale.unit)
-        benchmarkValue = row.indicator.kind == .count ? Self.text(.z, unit: "")
+        benchmarkValue = row.indicator.kind == .count ? Self.text(benchmark?.respondents ?? .x, unit: "")
             : Self.text(measure.benchmark ?? .x, unit: scale.unit)
         let bounds = measure.lower.numericValue.flatMap { low in measure.upper.numericValue.map { (low, $0) } }
-        interval = bounds == nil ? Self.text(measure.lower, unit: scale.unit)
+        interval = bounds == nil ? (suppressed ? measure.lower.description : Self.text(measure.lower, unit: scale.unit))
             : "\(measure.lower)\(scale.unit) to \(measure.upper)\(scale.unit)"
 
         if row.indicator.kind == .count {
@@ -66,8 +70,9 @@ struct IndicatorRowView: Sendable {
     }
 
     /// The row of an indicator the unit has no published row for (no pupil in its year groups answered it).
-    init(absent indicator: IndicatorDefinition, benchmark: PublishedRow?, scale: ChartScale) {
+    init(absent indicator: IndicatorDefinition, benchmark: PublishedRow?, benchmarkName: String, scale: ChartScale) {
         indicatorID = indicator.id
+        self.benchmarkName = benchmarkName
         label = indicator.title
         value = Self.noRespondentsText
         let years = indicator.years

@@ -8,6 +8,8 @@ enum ReportCardTemplates {
 
     /// The parsed library, or why it could not be loaded (the resources ship with the package).
     static let shipped: Result<MustacheLibrary, ReportCardError> = Result { () throws(ReportCardError) in
+        // The pages' pragma names this escaping, so it must be known before they are parsed.
+        MustacheContentTypes.register(HTMLText(), named: HTMLText.name)
         var library = MustacheLibrary()
         for name in names {
             let text = try resource("\(name).mustache")
