@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WellbeingCore
-import WellbeingServer
+@testable import WellbeingServer
 
 /// `POST /api/v1/returns`: stored whole with a receipt, or refused with nothing stored.
 @Suite struct UploadTests {
@@ -151,5 +151,17 @@ import WellbeingServer
         let pattern = try NSRegularExpression(pattern: "ref=\"([^\"]+)\"")
         let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
         return Set(matches.compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } })
+    }
+}
+
+/// The cap on uploads read at once.
+@Suite struct UploadGateTests {
+    @Test(arguments: [1, 3])
+    func theGateLetsInUpToItsLimit(limit: Int) {
+        let gate = UploadGate(limit: limit)
+        for _ in 0..<limit { #expect(gate.enter()) }
+        #expect(!gate.enter())
+        gate.leave()
+        #expect(gate.enter())
     }
 }

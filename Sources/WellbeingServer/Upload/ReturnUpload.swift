@@ -105,7 +105,16 @@ struct ReturnUpload: Sendable {
     }
 
     /// The response for what was read, or the refusal for why it stopped.
+    ///
+    /// A return the store kept is answered as kept even if a stop (a timer firing late) came after it.
     private func answer(_ read: Read, stopped: BodyPipe.Stop?) throws -> Response {
+        if case .outcome(let outcome, _) = read, let receipt = outcome.receipt {
+            guard case .stored = outcome else {
+                return JSONBody.response(ReceiptJSON(receipt, duplicate: true), status: .ok)
+            }
+            publisher.refresh()
+            return JSONBody.response(ReceiptJSON(receipt), status: .created)
+        }
         switch stopped {
         case .tooLarge?:
             throw tooLarge
@@ -122,12 +131,8 @@ struct ReturnUpload: Sendable {
             break
         }
         switch read {
-        case .outcome(.stored(let receipt), _):
-            publisher.refresh()
-            return JSONBody.response(ReceiptJSON(receipt), status: .created)
-        case .outcome(.duplicate(let receipt), _):
-            return JSONBody.response(ReceiptJSON(receipt, duplicate: true), status: .ok)
-        case .outcome(.rejected, let report):
+        case .outcome(_, let report):
+            // Rejected: a kept return was answered above.
             var error = ServiceError(.unprocessableContent, "invalid_return",
                                      "the return has errors and nothing of it was stored; fix every error listed"
                                      + " and upload it again.")
