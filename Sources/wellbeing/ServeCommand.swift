@@ -27,7 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
 
             Examples:
               wellbeing serve --db store.sqlite --port 8080
-              WELLBEING_DB=/srv/wellbeing/store.sqlite wellbeing serve --host 0.0.0.0 --public-pages
+              WELLBEING_DB=/srv/wellbeing/store.sqlite \\
+                wellbeing serve --host 0.0.0.0 --public-pages
             """
     )
 
