@@ -68,12 +68,6 @@ extension SQLiteReturnStore: TokenStore {
         }
     }
 
-    public func checkReadable() throws(StoreError) {
-        try Self.database {
-            _ = try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM installation") }
-        }
-    }
-
     /// The id and secret of a well-formed bearer text.
     private static func parts(of bearer: String) -> (id: String, secret: String)? {
         guard bearer.hasPrefix(bearerPrefix) else { return nil }
