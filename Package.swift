@@ -18,6 +18,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Already built for HummingbirdTesting; the end-to-end test talks to the real server with it.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian, each in its own module.
@@ -25,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         // Debian's GLPK ships no .pc file; glpk.h is on the default include path.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // The pure core: domain model, catalogue, scoring, aggregation,
         // statistics, suppression, table model. No files, sockets, XML or SQL.
@@ -52,17 +58,38 @@ let package = Package(
                                                          .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
 
-        // Export folder writers (EES CSV, metadata, provenance, summaries).
-        .target(name: "WellbeingExport", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
+        // Export folder writers (EES CSV and metadata, data package, JSON, XLSX, provenance, summaries, report cards).
+        .target(name: "WellbeingExport", dependencies: ["WellbeingCore", "CXLSXWriter", "WellbeingReportCards"],
+                swiftSettings: swiftSettings),
+
+        // Report-card HTML pages (Mustache templates) for LAs and schools, served or written as static files.
+        .target(
+            name: "WellbeingReportCards",
+            dependencies: ["WellbeingCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
 
         // Synthetic, seeded returns for demos, tests and benchmarks.
         .target(name: "WellbeingSynthetic", dependencies: ["WellbeingCore"], swiftSettings: swiftSettings),
+
+        // The web service (Hummingbird): upload, read and export routes, roles, access logs.
+        .target(
+            name: "WellbeingServer",
+            dependencies: [
+                "WellbeingCore", "WellbeingIngest", "WellbeingStorage", "WellbeingExport", "WellbeingReportCards",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         .executableTarget(
             name: "wellbeing",
             dependencies: [
                 "WellbeingCore", "WellbeingResources", "WellbeingIngest", "WellbeingExport", "WellbeingSynthetic",
-                "WellbeingAudit", "WellbeingStorage",
+                "WellbeingAudit", "WellbeingStorage", "WellbeingServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -79,10 +106,18 @@ let package = Package(
                     dependencies: ["WellbeingStorage", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingExportTests", dependencies: ["WellbeingExport", "WellbeingIngest", "WellbeingResources"],
-                    swiftSettings: swiftSettings),
+                    exclude: ["Checkers"], swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingSyntheticTests",
                     dependencies: ["WellbeingSynthetic", "WellbeingIngest", "WellbeingResources"],
                     swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingReportCardsTests",
+                    dependencies: ["WellbeingReportCards", "WellbeingSynthetic", "WellbeingIngest", "WellbeingResources"],
+                    exclude: ["Browser"], swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingCLITests", dependencies: ["wellbeing"], swiftSettings: swiftSettings),
+        .testTarget(name: "WellbeingServerTests",
+                    dependencies: ["WellbeingServer", "WellbeingResources", "WellbeingIngest", "WellbeingStorage", "wellbeing",
+                                   .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                   .product(name: "AsyncHTTPClient", package: "async-http-client")],
+                    swiftSettings: swiftSettings),
     ]
 )

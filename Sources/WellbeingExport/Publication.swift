@@ -43,9 +43,12 @@ public struct Publication: Sendable {
     }
 
     /// Writes the export folder at `path`: staged, then moved into place whole.
-    public func write(to path: String) throws(ExportError) {
-        try ExportFolder(path: path).write(tables: tables, audits: audits, summary: summary, policy: policy,
-                                           provenance: provenance)
+    ///
+    /// - Parameter filter: the rows the tables keep; the tables were protected whole, so a subset
+    ///   shows the same cells as the whole export.
+    public func write(to path: String, filter: PublicationFilter = .everything) throws(ExportError) {
+        try ExportFolder(path: path).write(tables: tables, audits: audits, catalogue: catalogue, summary: summary, policy: policy,
+                                           provenance: provenance, filter: filter)
     }
 
     /// One line for people: rows written and the share of cells published.

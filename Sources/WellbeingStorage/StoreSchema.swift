@@ -82,6 +82,19 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2: API tokens") { db in
+            // One row per token: its role, the LA an uploader is bound to, and only a SHA-256 of its secret.
+            try db.execute(sql: """
+                CREATE TABLE access_token (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('uploader', 'reader', 'researcher', 'admin')),
+                    la_code TEXT CHECK ((role = 'uploader') = (la_code IS NOT NULL)),
+                    secret_sha256 BLOB NOT NULL,
+                    created TEXT NOT NULL,
+                    revoked TEXT
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }()
 }

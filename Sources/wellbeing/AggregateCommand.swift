@@ -13,16 +13,20 @@ struct AggregateCommand: ParsableCommand {
             Reads every return once (streaming), validates it exactly as `validate` does, folds its \
             pupils into per-school sums, builds every indicator at School, Local authority, Regional \
             and National level with every breakdown, applies disclosure control, and writes the \
-            export folder: indicators.csv, indicators.meta.csv, suppression-summary.csv and \
-            provenance.json.
+            export folder: indicators.csv, indicators.meta.csv, datapackage.json, indicators.json, \
+            indicators.xlsx, suppression-summary.csv and provenance.json.
+
+            --level, --indicator, --breakdown and --la write a subset of the rows. The tables are \
+            protected whole first, so a subset never shows a cell the whole export hides.
 
             A return with any error is rejected whole. If any input is rejected nothing is written \
             and the exit status is 1 (run `wellbeing validate FILE` to see every error). A school \
             that appears in two returns of the same wave counts from the later file on the command \
             line, as a resubmission would.
 
-            Example:
+            Examples:
               wellbeing aggregate returns/*.xml --out export/
+              wellbeing aggregate returns/*.xml --out camden/ --la 202 --level school,local-authority
             """
     )
 
@@ -34,6 +38,8 @@ struct AggregateCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
+
+    @OptionGroup(title: "Subset") var filter: FilterOptions
 
     @OptionGroup var read: ReadOptions
     @OptionGroup var protection: AuditOptions
@@ -72,7 +78,7 @@ struct AggregateCommand: ParsableCommand {
         progress.show("building, protecting and writing the tables…")
         let publication = try Publication(aggregation: aggregator.aggregation, reference: data,
                                           audited: protection.audit, inputs: inputs)
-        try publication.writeFolder(to: out)
+        try publication.writeFolder(to: out, filter: filter)
         progress.finish()
         if !quiet { printError("wrote \(out): \(publication.summaryLine)") }
     }

@@ -17,8 +17,12 @@ struct PublishCommand: ParsableCommand {
             `aggregate` over the returns in force, in the order they were stored, writes
             the same files (provenance.json differs only in its time).
 
-            Example:
+            --level, --indicator, --breakdown and --la write a subset of the rows, protected as
+            part of the whole.
+
+            Examples:
               wellbeing publish --db store.sqlite --out export/
+              wellbeing publish --db store.sqlite --out wb03/ --indicator WB03 --breakdown total,sex
             """
     )
 
@@ -27,6 +31,8 @@ struct PublishCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
+
+    @OptionGroup(title: "Subset") var filter: FilterOptions
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -48,15 +54,9 @@ struct PublishCommand: ParsableCommand {
                                          + "store some with `wellbeing ingest FILE` first")
         }
         progress.show("building and protecting \(snapshot.aggregation.schoolCount) schools' tables")
-        let inputs = snapshot.returns.map { stored in
-            Provenance.Input(name: stored.name, sha256: stored.sha256, returnId: stored.header.returnId,
-                             localAuthority: stored.header.localAuthority.code, wave: stored.header.wave.code,
-                             schools: stored.schools, pupils: stored.pupils)
-        }
-        let publication = try Publication(aggregation: snapshot.aggregation, reference: data,
-                                          audited: protection.audit, inputs: inputs)
+        let publication = try Publication(snapshot: snapshot, reference: data, audited: protection.audit)
         progress.show("writing \(out)")
-        try publication.writeFolder(to: out)
+        try publication.writeFolder(to: out, filter: filter)
         progress.finish()
         let returns = snapshot.returns.count
         if !quiet {

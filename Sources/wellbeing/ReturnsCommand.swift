@@ -1,6 +1,5 @@
 import ArgumentParser
 import WellbeingCore
-import WellbeingResources
 import WellbeingStorage
 
 /// `wellbeing returns`: the stored returns' receipts, and withdrawal.
@@ -40,7 +39,7 @@ struct ReturnsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let receipts = try ReturnsCommand.perform(store) { store throws(StoreError) in
+            let receipts = try store.perform { store throws(StoreError) in
                 try store.returns(localAuthority: localAuthority)
             }
             guard !receipts.isEmpty else {
@@ -77,7 +76,7 @@ struct ReturnsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let receipt = try ReturnsCommand.perform(store) { store throws(StoreError) in
+            let receipt = try store.perform { store throws(StoreError) in
                 try store.storedReturn(id: id)
             }
             print(ReturnsCommand.text(receipt))
@@ -105,32 +104,10 @@ struct ReturnsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let receipt = try ReturnsCommand.perform(store) { store throws(StoreError) in
+            let receipt = try store.perform { store throws(StoreError) in
                 try store.withdraw(id: id)
             }
             print(ReturnsCommand.text(receipt))
-        }
-    }
-
-    /// Opens the store and runs one operation; an unknown id is a usage mistake (exit 1), anything else exit 2.
-    ///
-    /// Receipts do not depend on the catalogue, so the shipped one opens the store whatever its sums were built with.
-    static func perform<T>(_ options: StoreOptions, _ operation: (SQLiteReturnStore) throws(StoreError) -> T)
-        throws -> T
-    {
-        let reference: ShippedReferenceData
-        do {
-            reference = try ShippedReferenceData.load()
-        } catch {
-            throw CommandFailure.io(error.description)
-        }
-        let store = try options.open(catalogue: reference.catalogue)
-        do {
-            return try operation(store)
-        } catch where error.code == .notFound {
-            throw CommandFailure.invalid(error.message)
-        } catch {
-            throw CommandFailure.io(error.message)
         }
     }
 

@@ -14,13 +14,15 @@ struct WellbeingCommand: AsyncParsableCommand {
         abstract: "Turn pupil well-being survey returns into suppressed School Report Card indicators.",
         discussion: """
             Typical use:
+              wellbeing demo
               wellbeing generate --pupils 5000 --schools 20 --las 2 --seed 1 --out returns/
               wellbeing validate returns/*.xml
               wellbeing aggregate returns/*.xml --out export/
             """,
         version: SoftwareVersion.current,
         subcommands: [ValidateCommand.self, AggregateCommand.self, IngestCommand.self, PublishCommand.self,
-                      ReturnsCommand.self, GenerateCommand.self]
+                      ReturnsCommand.self, GenerateCommand.self, ServeCommand.self, TokenCommand.self,
+                      DemoCommand.self]
     )
 
     /// Runs the command; usage mistakes exit 2 (not ArgumentParser's 64), as the spec's exit codes say.

@@ -13,7 +13,7 @@ import WellbeingCore
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
                 """)
         }
-        #expect(tables == ["grdb_migrations", "installation", "pupil", "school_return", "submission"])
+        #expect(tables == ["access_token", "grdb_migrations", "installation", "pupil", "school_return", "submission"])
         #expect(try queue.read(StoreSchema.migrator.appliedMigrations) == StoreSchema.migrator.migrations)
     }
 

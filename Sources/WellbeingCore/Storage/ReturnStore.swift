@@ -37,4 +37,7 @@ public protocol ReturnStore: Sendable {
 
     /// What counts now, read in one consistent view: everything a publication needs, and no pupil.
     func snapshot() throws(StoreError) -> StoreSnapshot
+
+    /// Checks the store answers a read, for a service's health check.
+    func checkReadable() throws(StoreError)
 }

@@ -9,8 +9,10 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case secretMismatch
         /// Another process held the store for longer than the wait allows.
         case busy
-        /// No return has the id asked for.
+        /// No return (or token) has the id asked for.
         case notFound
+        /// A request the store refuses as asked, such as an uploader token without an LA.
+        case invalidRequest
         /// Stored sums were built with another catalogue than the one given.
         case catalogueMismatch
         /// Stored bytes that should hold a school's sums do not.

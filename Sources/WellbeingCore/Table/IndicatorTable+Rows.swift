@@ -3,17 +3,24 @@ extension IndicatorTable {
     /// breakdowns and categories. Rows exist for cells with respondents and for categories the
     /// indicator's years can reach; a hidden cell's row shows `c` in every measure.
     public func forEachRow(levels: Set<GeographicLevel>? = nil, _ body: (PublishedRow) throws -> Void) rethrows {
+        for index in units.indices where levels?.contains(units[index].geography.level) ?? true {
+            try forEachRow(ofUnit: index, body)
+        }
+    }
+
+    /// Calls `body` with the published rows of the unit at `index` only, in publication order.
+    ///
+    /// A page about one school or LA needs its own rows and its benchmark's, not a pass over the table.
+    public func forEachRow(ofUnit index: Int, _ body: (PublishedRow) throws -> Void) rethrows {
         let indicators = catalogue.indicators
-        let respondentsIndicator = indicators.firstIndex { $0.kind == .count }
-        for unit in units where levels?.contains(unit.geography.level) ?? true {
-            let responseRate = self.responseRate(of: unit, respondentsIndicator: respondentsIndicator)
-            for (i, indicator) in indicators.enumerated() where unit.status(category: 0, indicator: i) != .empty {
-                for breakdown in Breakdown.allCases {
-                    for slot in layout.slots(of: breakdown)
-                    where unit.status(category: slot, indicator: i) != .empty {
-                        try body(row(unit: unit, slot: slot, indicator: i, definition: indicator, breakdown: breakdown,
-                                     responseRate: breakdown == .total ? responseRate : .z))
-                    }
+        let unit = units[index]
+        let responseRate = self.responseRate(of: unit, respondentsIndicator: indicators.firstIndex { $0.kind == .count })
+        for (i, indicator) in indicators.enumerated() where unit.status(category: 0, indicator: i) != .empty {
+            for breakdown in Breakdown.allCases {
+                for slot in layout.slots(of: breakdown)
+                where unit.status(category: slot, indicator: i) != .empty {
+                    try body(row(unit: unit, slot: slot, indicator: i, definition: indicator, breakdown: breakdown,
+                                 responseRate: breakdown == .total ? responseRate : .z))
                 }
             }
         }

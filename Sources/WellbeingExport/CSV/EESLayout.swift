@@ -25,11 +25,11 @@ public enum EESLayout {
         ]
     }
 
-    /// The header line and every row of the tables as UTF-8 CSV, handed to `flush` in chunks of about 1 MiB.
+    /// The header line and every row `filter` keeps as UTF-8 CSV, handed to `flush` in chunks of about 1 MiB.
     ///
     /// Fields go straight into one byte buffer, and the geography part of a line is encoded once per
     /// unit, not once per row: a school has hundreds of rows and a national export millions.
-    public static func write(tables: [IndicatorTable], levels: Set<GeographicLevel>? = nil,
+    public static func write(tables: [IndicatorTable], filter: PublicationFilter = .everything,
                              flush: ([UInt8]) throws -> Void) rethrows
     {
         let chunk = 1 << 20
@@ -39,7 +39,8 @@ public enum EESLayout {
         for table in tables {
             var prefix: [UInt8] = []
             var prefixGeography: Geography?
-            try table.forEachRow(levels: levels) { row in
+            try table.forEachRow(levels: filter.levelsToVisit) { row in
+                guard filter.includes(row) else { return }
                 if row.geography != prefixGeography {
                     prefixGeography = row.geography
                     prefix.removeAll(keepingCapacity: true)

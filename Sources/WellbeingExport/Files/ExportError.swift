@@ -12,3 +12,17 @@ public enum ExportError: Error, CustomStringConvertible, Sendable {
         }
     }
 }
+
+extension ExportError {
+    /// Runs a writer whose sink throws `ExportError` through an untyped `rethrows` API, keeping the
+    /// error's type; anything else becomes a write failure of `name`.
+    static func keepingType(_ name: String, _ body: () throws -> Void) throws(ExportError) {
+        do {
+            try body()
+        } catch let error as ExportError {
+            throw error
+        } catch {
+            throw .cannotWrite(path: name, reason: "\(error)")
+        }
+    }
+}

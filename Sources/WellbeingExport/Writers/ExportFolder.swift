@@ -1,7 +1,9 @@
 public import WellbeingCore
 import Foundation
+import WellbeingReportCards
 
-/// Writes an export folder (outputs.md): EES CSV and metadata, suppression summary, provenance.
+/// Writes an export folder (outputs.md): EES CSV and metadata, data package, JSON, workbook,
+/// suppression summary, provenance.
 ///
 /// Files are written into a staging folder inside the destination and moved
 /// into place only when every one is complete, so a failed export never
@@ -11,14 +13,23 @@ public struct ExportFolder: Sendable {
 
     public init(path: String) { self.path = path }
 
-    /// The files an export folder holds, in the order they are written (`audit.json` only for an audited export).
+    /// The files an export folder holds, in the order they are moved into place (`audit.json` only when audited).
     public static let fileNames = ["indicators.csv", "indicators.meta.csv", "suppression-summary.csv",
-                                   "audit.json", "provenance.json"]
+                                   "audit.json", "provenance.json",
+                                   "datapackage.json",
+                                   "indicators.json",
+                                   "indicators.xlsx"]
+    /// The folder of static report-card pages (index.html, areas/, schools/).
+    public static let reportCardsFolder = "report-cards"
 
-    /// Writes every file for the protected tables and their audits (one per table).
-    public func write(tables: [IndicatorTable], audits: [AuditReport], summary: SuppressionSummary,
-                      policy: SuppressionPolicy,
-                      provenance: Provenance, levels: Set<GeographicLevel>? = nil) throws(ExportError)
+    /// Writes every file for the protected tables and, for an audited export, their audits (one per table).
+    ///
+    /// - Parameter filter: the rows the tables keep (every file but the suppression summary, which
+    ///   counts the whole publication).
+    public func write(tables: [IndicatorTable], audits: [AuditReport] = [], catalogue: Catalogue,
+                      summary: SuppressionSummary,
+                      policy: SuppressionPolicy, provenance: Provenance,
+                      filter: PublicationFilter = .everything) throws(ExportError)
     {
         let fileManager = FileManager.default
         let staging = (path as NSString).appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -31,18 +42,22 @@ public struct ExportFolder: Sendable {
         }
         defer { try? fileManager.removeItem(atPath: staging) }
 
+        let workbook = IndicatorsWorkbook(tables: tables, filter: filter, policy: policy, provenance: provenance)
+        let workbookPath = (staging as NSString).appendingPathComponent("indicators.xlsx")
+        let workbookWrite = BackgroundWrite { () throws(ExportError) in
+            try workbook.write(to: workbookPath, temporaryDirectory: staging)
+        }
+        // Runs before the staging folder is removed, also when another file failed.
+        defer { try? workbookWrite.wait() }
+
         func file(_ name: String, _ body: (BufferedFileWriter) throws(ExportError) -> Void) throws(ExportError) {
             let writer = try BufferedFileWriter(path: (staging as NSString).appendingPathComponent(name))
             try body(writer)
             try writer.finish()
         }
         try file("indicators.csv") { writer throws(ExportError) in
-            do {
-                try EESLayout.write(tables: tables, levels: levels) { try writer.write(bytes: $0) }
-            } catch let error as ExportError {
-                throw error
-            } catch {
-                throw .cannotWrite(path: "indicators.csv", reason: "\(error)")
+            try ExportError.keepingType("indicators.csv") {
+                try EESLayout.write(tables: tables, filter: filter) { try writer.write(bytes: $0) }
             }
         }
         try file("indicators.meta.csv") { writer throws(ExportError) in try writer.write(EESMetadata.text) }
@@ -55,9 +70,35 @@ public struct ExportFolder: Sendable {
             }
         }
         try file("provenance.json") { writer throws(ExportError) in
-            try writer.write(bytes: ProvenanceJSON.data(provenance))
+            try writer.write(bytes: ProvenanceJSON.data(provenance, filter: filter))
         }
-        for name in Self.fileNames {
+        try file("datapackage.json") { writer throws(ExportError) in
+            try writer.write(bytes: DataPackage.data(provenance: provenance, filter: filter))
+        }
+        try file("indicators.json") { writer throws(ExportError) in
+            try ExportError.keepingType("indicators.json") {
+                try IndicatorsJSON.write(tables: tables, catalogue: catalogue, provenance: provenance, filter: filter) {
+                    try writer.write(bytes: $0)
+                }
+            }
+        }
+        try workbookWrite.wait()
+        // The report cards: the pages the service renders, as static files linking to each other.
+        if !tables.isEmpty {
+            do {
+                try ReportCardSite(tables: tables, catalogue: catalogue, provenance: provenance, links: .static)
+                    .writeStatic(to: (staging as NSString).appendingPathComponent(Self.reportCardsFolder))
+            } catch {
+                throw .cannotWrite(path: Self.reportCardsFolder, reason: error.message)
+            }
+        }
+        // A folder cannot be renamed over a non-empty one, so the previous report cards go first.
+        let cards = (staging as NSString).appendingPathComponent(Self.reportCardsFolder)
+        let replacesCards = fileManager.fileExists(atPath: cards)
+        if replacesCards {
+            try? fileManager.removeItem(atPath: (path as NSString).appendingPathComponent(Self.reportCardsFolder))
+        }
+        for name in Self.fileNames + (replacesCards ? [Self.reportCardsFolder] : []) {
             let target = (path as NSString).appendingPathComponent(name)
             let source = (staging as NSString).appendingPathComponent(name)
             guard fileManager.fileExists(atPath: source) else {

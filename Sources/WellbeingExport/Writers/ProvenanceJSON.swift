@@ -3,7 +3,8 @@ import WellbeingCore
 
 /// `provenance.json`: software, catalogue and policy versions, inputs with SHA-256, time generated.
 enum ProvenanceJSON {
-    private struct Document: Encodable {
+    /// The document, shared with the `provenance` member of `indicators.json`.
+    struct Document: Encodable {
         struct Software: Encodable { var name: String; var version: String }
         struct Versioned: Encodable { var version: String }
         struct Catalogue: Encodable { var version: String; var instrument: String }
@@ -22,10 +23,19 @@ enum ProvenanceJSON {
         var catalogue: Catalogue
         var policy: Versioned
         var inputs: [Input]
+        /// The rows kept when the export is a subset (`PublicationFilter.summary`); absent for the whole.
+        var filter: String?
     }
 
-    static func data(_ provenance: Provenance) -> Data {
-        let document = Document(
+    static func data(_ provenance: Provenance, filter: PublicationFilter = .everything) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and integers cannot fail.
+        return (try? encoder.encode(document(provenance, filter: filter))).map { $0 + Data("\n".utf8) } ?? Data()
+    }
+
+    static func document(_ provenance: Provenance, filter: PublicationFilter) -> Document {
+        Document(
             software: .init(name: "wellbeing", version: provenance.softwareVersion),
             generated: provenance.generated,
             catalogue: .init(version: provenance.catalogueVersion, instrument: provenance.instrumentID),
@@ -33,10 +43,7 @@ enum ProvenanceJSON {
             inputs: provenance.inputs.map {
                 .init(name: $0.name, sha256: $0.sha256, returnId: $0.returnId, localAuthority: $0.localAuthority,
                       wave: $0.wave, schools: $0.schools, pupils: $0.pupils)
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and integers cannot fail.
-        return (try? encoder.encode(document)).map { $0 + Data("\n".utf8) } ?? Data()
+            },
+            filter: filter.keepsEverything ? nil : filter.summary)
     }
 }

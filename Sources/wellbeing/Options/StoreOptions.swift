@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WellbeingCore
+import WellbeingResources
 import WellbeingStorage
 
 /// The `--db` option: where the store of accepted returns lives.
@@ -25,6 +26,27 @@ struct StoreOptions: ParsableArguments {
         }
         do {
             return try SQLiteReturnStore(path: path, catalogue: catalogue)
+        } catch {
+            throw CommandFailure.io(error.message)
+        }
+    }
+
+    /// Opens the store and runs one operation; an unknown id or a refused request is exit 1, anything else exit 2.
+    ///
+    /// Receipts and tokens do not depend on the catalogue, so the shipped one opens the store whatever its
+    /// sums were built with.
+    func perform<T>(_ operation: (SQLiteReturnStore) throws(StoreError) -> T) throws -> T {
+        let reference: ShippedReferenceData
+        do {
+            reference = try ShippedReferenceData.load()
+        } catch {
+            throw CommandFailure.io(error.description)
+        }
+        let store = try open(catalogue: reference.catalogue)
+        do {
+            return try operation(store)
+        } catch where error.code == .notFound || error.code == .invalidRequest {
+            throw CommandFailure.invalid(error.message)
         } catch {
             throw CommandFailure.io(error.message)
         }

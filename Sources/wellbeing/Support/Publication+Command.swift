@@ -10,9 +10,26 @@ extension Publication {
     init(aggregation: WaveAggregation, reference: ShippedReferenceData, audited: Bool, inputs: [Provenance.Input])
         throws(CommandFailure)
     {
+        self = try Self.reportingFailure { () throws(DisclosureError) in
+            try Publication(aggregation: aggregation, catalogue: reference.catalogue, policy: reference.policy,
+                            auditor: audited ? GLPKAuditor() : nil, inputs: inputs)
+        }
+    }
+
+    /// The publication of everything a store counts now, audited when asked.
+    init(snapshot: StoreSnapshot, reference: ShippedReferenceData, audited: Bool) throws(CommandFailure) {
+        self = try Self.reportingFailure { () throws(DisclosureError) in
+            try Publication(snapshot: snapshot, catalogue: reference.catalogue, policy: reference.policy,
+                            auditor: audited ? GLPKAuditor() : nil)
+        }
+    }
+
+    /// Builds a publication, turning a disclosure-control failure into the command's: nothing is written.
+    private static func reportingFailure(_ build: () throws(DisclosureError) -> Publication) throws(CommandFailure)
+        -> Publication
+    {
         do {
-            try self.init(aggregation: aggregation, catalogue: reference.catalogue, policy: reference.policy,
-                          auditor: audited ? GLPKAuditor() : nil, inputs: inputs)
+            return try build()
         } catch where error.code == .unprotectable {
             throw CommandFailure.invalid("disclosure control failed, so nothing was written: \(error.description)")
         } catch {
@@ -20,10 +37,11 @@ extension Publication {
         }
     }
 
-    /// Writes the export folder, reporting a failure as a command's I/O error.
-    func writeFolder(to path: String) throws(CommandFailure) {
+    /// Writes the export folder (the rows `filter` selects), reporting a failure as a command's I/O error.
+    func writeFolder(to path: String, filter: FilterOptions) throws(CommandFailure) {
+        let filter = try filter.filter(for: self)
         do {
-            try write(to: path)
+            try write(to: path, filter: filter)
         } catch {
             throw CommandFailure.io(error.description)
         }

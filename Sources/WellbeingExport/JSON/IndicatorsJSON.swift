@@ -1,0 +1,121 @@
+import Foundation
+import WellbeingCore
+
+/// `indicators.json` for programs: the cells of `indicators.csv` with the catalogue and provenance.
+///
+/// `rows` holds one array per CSV row, in the order of `columns` (pandas:
+/// `DataFrame(doc["rows"], columns=doc["columns"])`): text as strings, a blank field as `null`,
+/// measures as numbers with their published decimals, symbols as strings. Schema:
+/// `Schemas/indicators-1.schema.json`. Rows are written as they are produced, so a national
+/// export never sits in memory.
+enum IndicatorsJSON {
+    static let format = "wellbeing-indicators/1"
+
+    private struct Head: Encodable {
+        struct Indicator: Encodable {
+            var id: String
+            var title: String
+            var description: String
+            var type: String
+            var polarity: String
+            var sensitive: Bool
+            var years: [Int]
+        }
+
+        struct Catalogue: Encodable {
+            var version: String
+            var instrument: String
+            var indicators: [Indicator]
+        }
+
+        var format: String
+        var provenance: ProvenanceJSON.Document
+        var catalogue: Catalogue
+        var symbols: [String: String]
+        var columns: [String]
+    }
+
+    static let symbols = [
+        "c": "confidential: suppressed to protect pupils",
+        "z": "not applicable",
+        "x": "not available",
+    ]
+
+    /// Writes the document for the rows `filter` keeps, handing UTF-8 to `flush` in chunks of about 1 MiB.
+    static func write(tables: [IndicatorTable], catalogue: WellbeingCore.Catalogue, provenance: Provenance,
+                      filter: PublicationFilter, flush: ([UInt8]) throws -> Void) rethrows {
+        let head = Head(
+            format: format, provenance: ProvenanceJSON.document(provenance, filter: filter),
+            catalogue: .init(version: catalogue.version, instrument: catalogue.instrument.id,
+                             indicators: catalogue.indicators.map {
+                .init(id: $0.id, title: $0.title, description: $0.description, type: $0.kind.rawValue,
+                      polarity: $0.polarity.rawValue, sensitive: $0.sensitive, years: [$0.years.from, $0.years.to])
+            }),
+            symbols: symbols, columns: EESLayout.columns)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Plain strings, numbers and booleans always encode.
+        var buffer = Array((try? encoder.encode(head)) ?? Data())
+        // The head is one object; reopen it to add the rows last, after the small members.
+        while let last = buffer.popLast(), last != UInt8(ascii: "}") {}
+        buffer.append(contentsOf: ",\n  \"rows\" : [".utf8)
+        let chunk = 1 << 20
+        var first = true
+        for table in tables {
+            // The time and geography part of a row is the same for every row of a unit: encode it once.
+            var prefix: [UInt8] = []
+            var prefixGeography: Geography?
+            try table.forEachRow(levels: filter.levelsToVisit) { row in
+                guard filter.includes(row) else { return }
+                if row.geography != prefixGeography {
+                    prefixGeography = row.geography
+                    prefix.removeAll(keepingCapacity: true)
+                    for field in EESLayout.geographyFields(timePeriod: row.timePeriod, geography: row.geography) {
+                        appendText(field, to: &prefix)
+                        prefix.append(UInt8(ascii: ","))
+                    }
+                }
+                buffer.append(contentsOf: (first ? "\n    [" : ",\n    [").utf8)
+                first = false
+                buffer.append(contentsOf: prefix)
+                appendCells(of: row, to: &buffer)
+                if buffer.count >= chunk {
+                    try flush(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        buffer.append(contentsOf: "\n  ]\n}\n".utf8)
+        try flush(buffer)
+    }
+
+    /// A text field: a JSON string, or `null` for a blank CSV field.
+    private static func appendText(_ value: String, to buffer: inout [UInt8]) {
+        if value.isEmpty { buffer.append(contentsOf: "null".utf8) } else { JSONText.appendString(value, to: &buffer) }
+    }
+
+    /// The row's fields after time and geography, in column order, and the closing bracket.
+    private static func appendCells(of row: PublishedRow, to buffer: inout [UInt8]) {
+        func text(_ value: String) {
+            appendText(value, to: &buffer)
+            buffer.append(UInt8(ascii: ","))
+        }
+        func measure(_ value: PublishedValue, last: Bool = false) {
+            switch value {
+            // Published numbers are plain decimals ("73.7", "-0.25"), already valid JSON numbers.
+            case .number(let number): buffer.append(contentsOf: number.utf8)
+            case .symbol, .text: JSONText.appendString(value.description, to: &buffer)
+            }
+            buffer.append(last ? UInt8(ascii: "]") : UInt8(ascii: ","))
+        }
+        text(row.wave.code)
+        text(row.indicator.id)
+        for breakdown in Breakdown.filters { text(row.filterLabel(breakdown)) }
+        for value in [row.respondents, row.count, row.percent, row.percentLowerCI, row.percentUpperCI,
+                      row.mean, row.sd, row.meanLowerCI, row.meanUpperCI] {
+            measure(value)
+        }
+        text(row.comparison.rawValue)
+        measure(row.responseRate, last: true)
+    }
+}

@@ -1,0 +1,46 @@
+import Dispatch
+import Hummingbird
+import Synchronization
+import WellbeingExport
+
+/// Streams a publication's EES CSV to a response: written on a thread of its own, a few chunks ahead.
+///
+/// The writer is synchronous and fast; the client may be slow. The writer may run at most
+/// `ahead` chunks (about 1 MiB each) in front of the client, so a large export never sits whole
+/// in memory, and a client that goes away stops the writer at its next chunk.
+struct CSVStream: Sendable {
+    private struct Stopped: Error {}
+
+    let publication: Publication
+    let filter: PublicationFilter
+    var ahead = 4
+
+    /// The response body.
+    func body() -> ResponseBody {
+        ResponseBody { writer in
+            let credit = DispatchSemaphore(value: ahead)
+            let stopped = Atomic(false)
+            let (chunks, continuation) = AsyncStream.makeStream(of: [UInt8].self)
+            continuation.onTermination = { _ in
+                stopped.store(true, ordering: .relaxed)
+                credit.signal()
+            }
+            let publication = self.publication, filter = self.filter
+            Task.detached {
+                _ = await DedicatedThread.run(named: "wellbeing csv") {
+                    try? publication.writeIndicatorsCSV(filter: filter) { chunk in
+                        credit.wait()
+                        guard !stopped.load(ordering: .relaxed) else { throw Stopped() }
+                        continuation.yield(chunk)
+                    }
+                    continuation.finish()
+                }
+            }
+            for await chunk in chunks {
+                try await writer.write(ByteBuffer(bytes: chunk))
+                credit.signal()
+            }
+            try await writer.finish(nil)
+        }
+    }
+}
