@@ -46,9 +46,12 @@ public struct Publication: Sendable {
     ///
     /// - Parameter filter: the rows the tables keep; the tables were protected whole, so a subset
     ///   shows the same cells as the whole export.
-    public func write(to path: String, filter: PublicationFilter = .everything) throws(ExportError) {
-        try ExportFolder(path: path).write(tables: tables, audits: audits, catalogue: catalogue, summary: summary, policy: policy,
-                                           provenance: provenance, filter: filter)
+    /// - Parameter formats: the optional parts (JSON, workbook, report cards) to write.
+    public func write(to path: String, filter: PublicationFilter = .everything, formats: ExportFormats = .all)
+        throws(ExportError)
+    {
+        try ExportFolder(path: path).write(tables: tables, audits: audits, catalogue: catalogue, summary: summary,
+                                           policy: policy, provenance: provenance, filter: filter, formats: formats)
     }
 
     /// One line for people: rows written and the share of cells published.

@@ -40,6 +40,7 @@ struct AggregateCommand: ParsableCommand {
     var quiet = false
 
     @OptionGroup(title: "Subset") var filter: FilterOptions
+    @OptionGroup var formats: FormatOptions
 
     @OptionGroup var read: ReadOptions
     @OptionGroup var protection: AuditOptions
@@ -78,7 +79,7 @@ struct AggregateCommand: ParsableCommand {
         progress.show("building, protecting and writing the tables…")
         let publication = try Publication(aggregation: aggregator.aggregation, reference: data,
                                           audited: protection.audit, inputs: inputs)
-        try publication.writeFolder(to: out, filter: filter)
+        try publication.writeFolder(to: out, filter: filter, formats: formats)
         progress.finish()
         if !quiet { printError("wrote \(out): \(publication.summaryLine)") }
     }

@@ -33,6 +33,7 @@ struct PublishCommand: ParsableCommand {
     var quiet = false
 
     @OptionGroup(title: "Subset") var filter: FilterOptions
+    @OptionGroup var formats: FormatOptions
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -56,7 +57,7 @@ struct PublishCommand: ParsableCommand {
         progress.show("building and protecting \(snapshot.aggregation.schoolCount) schools' tables")
         let publication = try Publication(snapshot: snapshot, reference: data, audited: protection.audit)
         progress.show("writing \(out)")
-        try publication.writeFolder(to: out, filter: filter)
+        try publication.writeFolder(to: out, filter: filter, formats: formats)
         progress.finish()
         let returns = snapshot.returns.count
         if !quiet {

@@ -124,6 +124,28 @@ struct AggregateCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("audit.json").path))
     }
 
+    @Test("--formats none writes only the tables and removes an earlier export's optional parts")
+    func formatsNone() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let full = try CommandRunner.run(["aggregate", "--quiet"] + Self.inputs + ["--out", out.path])
+        #expect(full.status == 0)
+        let optional = ["indicators.json", "indicators.xlsx", "report-cards"]
+        for name in optional { #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path)) }
+        let tables = try CommandRunner.run(["aggregate", "--quiet", "--formats", "none"] + Self.inputs
+                                           + ["--out", out.path])
+        #expect(tables.status == 0)
+        for name in optional { #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path)) }
+        let csv = try Data(contentsOf: out.appendingPathComponent("indicators.csv"))
+        #expect(csv == (try Data(contentsOf: Self.golden.appendingPathComponent("indicators.csv"))))
+
+        let typo = try CommandRunner.run(["aggregate", "--formats", "json,pdf"] + Self.inputs
+                                         + ["--out", out.appendingPathComponent("new").path])
+        #expect(typo.status != 0)
+        #expect(typo.stderr.contains("unknown part \"pdf\""))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("new").path))
+    }
+
     @Test("one rejected return means nothing is written and exit 1")
     func rejected() throws {
         let out = try CommandRunner.temporaryDirectory()

@@ -24,12 +24,15 @@ public struct ExportFolder: Sendable {
 
     /// Writes every file for the protected tables and, for an audited export, their audits (one per table).
     ///
-    /// - Parameter filter: the rows the tables keep (every file but the suppression summary, which
-    ///   counts the whole publication).
+    /// - Parameters:
+    ///   - filter: the rows the tables keep (every file but the suppression summary, which
+    ///     counts the whole publication).
+    ///   - formats: the optional parts to write; parts left out are removed from the folder, so
+    ///     nothing from an earlier export passes for this one.
     public func write(tables: [IndicatorTable], audits: [AuditReport] = [], catalogue: Catalogue,
                       summary: SuppressionSummary,
                       policy: SuppressionPolicy, provenance: Provenance,
-                      filter: PublicationFilter = .everything) throws(ExportError)
+                      filter: PublicationFilter = .everything, formats: ExportFormats = .all) throws(ExportError)
     {
         let fileManager = FileManager.default
         let staging = (path as NSString).appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -45,6 +48,7 @@ public struct ExportFolder: Sendable {
         let workbook = IndicatorsWorkbook(tables: tables, filter: filter, policy: policy, provenance: provenance)
         let workbookPath = (staging as NSString).appendingPathComponent("indicators.xlsx")
         let workbookWrite = BackgroundWrite { () throws(ExportError) in
+            guard formats.contains(.workbook) else { return }
             try workbook.write(to: workbookPath, temporaryDirectory: staging)
         }
         // Runs before the staging folder is removed, also when another file failed.
@@ -75,16 +79,18 @@ public struct ExportFolder: Sendable {
         try file("datapackage.json") { writer throws(ExportError) in
             try writer.write(bytes: DataPackage.data(provenance: provenance, filter: filter))
         }
-        try file("indicators.json") { writer throws(ExportError) in
-            try ExportError.keepingType("indicators.json") {
-                try IndicatorsJSON.write(tables: tables, catalogue: catalogue, provenance: provenance, filter: filter) {
-                    try writer.write(bytes: $0)
+        if formats.contains(.json) {
+            try file("indicators.json") { writer throws(ExportError) in
+                try ExportError.keepingType("indicators.json") {
+                    try IndicatorsJSON.write(tables: tables, catalogue: catalogue, provenance: provenance,
+                                             filter: filter) {
+                        try writer.write(bytes: $0)
+                    }
                 }
             }
         }
-        try workbookWrite.wait()
         // The report cards: the pages the service renders, as static files linking to each other.
-        if !tables.isEmpty {
+        if formats.contains(.reportCards), !tables.isEmpty {
             do {
                 try ReportCardSite(tables: tables, catalogue: catalogue, provenance: provenance, links: .static)
                     .writeStatic(to: (staging as NSString).appendingPathComponent(Self.reportCardsFolder))
@@ -92,17 +98,17 @@ public struct ExportFolder: Sendable {
                 throw .cannotWrite(path: Self.reportCardsFolder, reason: error.message)
             }
         }
-        // A folder cannot be renamed over a non-empty one, so the previous report cards go first.
+        try workbookWrite.wait()
+        // A folder cannot be renamed over a non-empty one, so the previous report cards go first
+        // (also when this export has none: old pages must not pass for this export's).
         let cards = (staging as NSString).appendingPathComponent(Self.reportCardsFolder)
         let replacesCards = fileManager.fileExists(atPath: cards)
-        if replacesCards {
-            try? fileManager.removeItem(atPath: (path as NSString).appendingPathComponent(Self.reportCardsFolder))
-        }
+        try? fileManager.removeItem(atPath: (path as NSString).appendingPathComponent(Self.reportCardsFolder))
         for name in Self.fileNames + (replacesCards ? [Self.reportCardsFolder] : []) {
             let target = (path as NSString).appendingPathComponent(name)
             let source = (staging as NSString).appendingPathComponent(name)
             guard fileManager.fileExists(atPath: source) else {
-                // An earlier export's audit must not pass for this one's.
+                // A part this export left out (audit, JSON, workbook) must not survive from an earlier one.
                 try? fileManager.removeItem(atPath: target)
                 continue
             }

@@ -37,11 +37,13 @@ extension Publication {
         }
     }
 
-    /// Writes the export folder (the rows `filter` selects), reporting a failure as a command's I/O error.
-    func writeFolder(to path: String, filter: FilterOptions) throws(CommandFailure) {
+    /// Writes the export folder (the rows `filter` selects, the parts `formats` names), reporting a failure
+    /// as a command's I/O error.
+    func writeFolder(to path: String, filter: FilterOptions, formats: FormatOptions) throws(CommandFailure) {
         let filter = try filter.filter(for: self)
+        let formats = try formats.parsed()
         do {
-            try write(to: path, filter: filter)
+            try write(to: path, filter: filter, formats: formats)
         } catch {
             throw CommandFailure.io(error.description)
         }
