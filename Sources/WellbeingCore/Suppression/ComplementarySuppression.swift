@@ -37,25 +37,22 @@ struct ComplementarySuppression {
         }
     }
 
-    /// Hides, for every cell still exposed after its cycles, its nearest published ancestor in the same category.
+    /// Hides, for every cell still exposed after its cycles, its parent's cell in the same category.
     ///
     /// The fallback when the cycles through a cell's siblings are all hidden and
-    /// still too tight (tiny siblings can absorb only a little): the ancestor's
+    /// still too tight (tiny siblings can absorb only a little): the parent's
     /// cell frees the whole sibling relation at once. It costs more than a cycle,
-    /// so it is used only for cells a round of cycles did not protect. At the top,
-    /// the cheapest published cell of each relation around the cell is hidden.
+    /// so it is used only for cells a round of cycles did not protect. Where the
+    /// parent is hidden already (or at the top), the cheapest published cell of
+    /// each relation around the cell is hidden instead, parts before totals.
     func widen(_ exposed: [AuditReport.Entry], in table: inout IndicatorTable) {
         for entry in exposed {
-            var cell = entry.cell
-            var opened = false
-            while let parent = table.units[cell.unit].parent {
-                cell = CellReference(unit: parent, category: cell.category, indicator: cell.indicator)
-                if hide([cell], in: &table) > 0 {
-                    opened = true
-                    break
-                }
+            let cell = entry.cell
+            if let parent = table.units[cell.unit].parent,
+               hide([CellReference(unit: parent, category: cell.category, indicator: cell.indicator)], in: &table) > 0 {
+                continue
             }
-            if !opened { hide(nearest(entry.cell, in: table), in: &table) }
+            hide(nearest(cell, in: table), in: &table)
         }
     }
 
