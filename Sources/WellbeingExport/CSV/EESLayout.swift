@@ -28,7 +28,7 @@ public enum EESLayout {
     /// The header line and every row `filter` keeps as UTF-8 CSV, handed to `flush` in chunks of about 1 MiB.
     ///
     /// Fields go straight into one byte buffer, and the geography part of a line is encoded once per
-    /// unit, not once per row: a school has hundreds of rows and a national export millions.
+    /// unit, not once per row (``GeographyPrefix``).
     public static func write(tables: [IndicatorTable], filter: PublicationFilter = .everything,
                              flush: ([UInt8]) throws -> Void) rethrows
     {
@@ -37,19 +37,10 @@ public enum EESLayout {
         buffer.reserveCapacity(chunk + 4096)
         CSVField.append(line: columns, to: &buffer)
         for table in tables {
-            var prefix: [UInt8] = []
-            var prefixGeography: Geography?
+            var prefix = GeographyPrefix { CSVField.append($0, to: &$1) }
             try table.forEachRow(levels: filter.levelsToVisit) { row in
                 guard filter.includes(row) else { return }
-                if row.geography != prefixGeography {
-                    prefixGeography = row.geography
-                    prefix.removeAll(keepingCapacity: true)
-                    for field in geographyFields(timePeriod: row.timePeriod, geography: row.geography) {
-                        CSVField.append(field, to: &prefix)
-                        prefix.append(UInt8(ascii: ","))
-                    }
-                }
-                buffer.append(contentsOf: prefix)
+                prefix.append(for: row, to: &buffer)
                 appendCellFields(of: row, to: &buffer)
                 if buffer.count >= chunk {
                     try flush(buffer)

@@ -62,22 +62,12 @@ enum IndicatorsJSON {
         let chunk = 1 << 20
         var first = true
         for table in tables {
-            // The time and geography part of a row is the same for every row of a unit: encode it once.
-            var prefix: [UInt8] = []
-            var prefixGeography: Geography?
+            var prefix = GeographyPrefix { appendText($0, to: &$1) }
             try table.forEachRow(levels: filter.levelsToVisit) { row in
                 guard filter.includes(row) else { return }
-                if row.geography != prefixGeography {
-                    prefixGeography = row.geography
-                    prefix.removeAll(keepingCapacity: true)
-                    for field in EESLayout.geographyFields(timePeriod: row.timePeriod, geography: row.geography) {
-                        appendText(field, to: &prefix)
-                        prefix.append(UInt8(ascii: ","))
-                    }
-                }
                 buffer.append(contentsOf: (first ? "\n    [" : ",\n    [").utf8)
                 first = false
-                buffer.append(contentsOf: prefix)
+                prefix.append(for: row, to: &buffer)
                 appendCells(of: row, to: &buffer)
                 if buffer.count >= chunk {
                     try flush(buffer)
