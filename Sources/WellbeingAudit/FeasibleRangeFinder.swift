@@ -8,13 +8,15 @@ internal import WellbeingCore
 /// expense) and weighted by its interval's width, the LP maximises (or minimises)
 /// their sum, and the optimal vertex is a witness for every end it reaches. This
 /// repeats while it makes progress; the ends still short are then solved one at a
-/// time to their extremes, which is the exact shortfall an exposed cell reports.
+/// time to their extremes, which is the exact shortfall an exposed cell reports
+/// (skipped for a problem that only screens cells for a wider block).
 /// One GLPK problem serves throughout — only bounds and objective change — so each
 /// solve starts from the last basis.
 struct FeasibleRangeFinder {
     private enum Side { case lower, upper }
 
     private let targets: [AttackerProblem.Target]
+    private let needsExtremes: Bool
     private let lp: GLPKProblem
     private var ends: [FeasibleRange]
     /// Targets whose lower (upper) end has not yet reached the protection interval.
@@ -22,6 +24,7 @@ struct FeasibleRangeFinder {
 
     init(_ problem: AttackerProblem) {
         targets = problem.targets
+        needsExtremes = problem.needsExtremes
         lp = GLPKProblem(problem)
         // The true table is a solution, so every true value is a witness to start from.
         ends = targets.map { target in
@@ -45,7 +48,8 @@ struct FeasibleRangeFinder {
                 }
             }
         }
-        for side in [Side.upper, .lower] {
+        // A screening problem's short ends are audited again in a wider block: its witnesses are enough.
+        for side in [Side.upper, .lower] where needsExtremes {
             for target in shortList(side) where shortList(side).contains(target) {
                 if case .failure(let error) = extreme(target, side) { return .failure(error) }
             }

@@ -51,7 +51,11 @@ struct AttackerModel: Sendable {
     }
 
     /// The problems of one block: one per group of linked hidden cells that holds a target.
-    func problems(in block: AuditBlock, targets isTarget: (CellReference) -> Bool) -> [AttackerProblem] {
+    ///
+    /// A screening block's problems skip the extremes of short ends: its exposed cells are audited again.
+    func problems(in block: AuditBlock, screening: Bool = false, targets isTarget: (CellReference) -> Bool)
+        -> [AttackerProblem]
+    {
         let cells = block.hiddenCells(in: table)
         guard cells.contains(where: isTarget) else { return [] }
         var position = [CellReference: Int](minimumCapacity: cells.count)
@@ -81,8 +85,10 @@ struct AttackerModel: Sendable {
         }
         for (relation, member) in relations { groups[group[links.find(member)]!].relations.append(relation) }
         return groups.compactMap { members, relations in
-            members.contains { isTarget(cells[$0]) }
-                ? problem(cells: members.map { cells[$0] }, relations: relations, targets: isTarget) : nil
+            guard members.contains(where: { isTarget(cells[$0]) }) else { return nil }
+            var problem = problem(cells: members.map { cells[$0] }, relations: relations, targets: isTarget)
+            problem.needsExtremes = !screening
+            return problem
         }
     }
 

@@ -36,6 +36,11 @@ public struct AttackerProblem: Sendable {
     public private(set) var rowLower: [Double] = []
     public private(set) var rowUpper: [Double] = []
     public internal(set) var targets: [Target] = []
+    /// Whether an end short of its requirement must be solved to its extreme (the exact shortfall).
+    ///
+    /// False when the problem only screens cells for a wider block (a cell short
+    /// there is audited again), so the auditor may stop at its witnesses.
+    public internal(set) var needsExtremes = true
 
     public init() {}
 

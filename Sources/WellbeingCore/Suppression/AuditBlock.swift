@@ -29,6 +29,14 @@ struct AuditBlock: Hashable, Sendable, Comparable {
         }
     }
 
+    /// A hidden cell's family block: its geography's siblings and everything below them, in every category.
+    ///
+    /// Where the home block holds a hidden total at its true value, the family
+    /// block lets it move with the other breakdowns that share it.
+    init(family cell: CellReference, in table: IndicatorTable) {
+        self.init(home: CellReference(unit: cell.unit, category: 0, indicator: cell.indicator), in: table)
+    }
+
     /// Every cell of one indicator (unit 0 is England): confirming an exposure holds nothing fixed.
     static func whole(indicator: Int) -> AuditBlock {
         AuditBlock(indicator: indicator, scope: 0, breakdown: nil, includesScope: true)

@@ -37,22 +37,36 @@ struct ComplementarySuppression {
         }
     }
 
-    /// Hides, for every cell still exposed after its cycles, its parent's cell in the same category.
+    /// Opens, for every cell still exposed after its cycles, the nearest ancestor that does not yet carry its need.
     ///
     /// The fallback when the cycles through a cell's siblings are all hidden and
-    /// still too tight (tiny siblings can absorb only a little): the parent's
-    /// cell frees the whole sibling relation at once. It costs more than a cycle,
-    /// so it is used only for cells a round of cycles did not protect. Where the
-    /// parent is hidden already (or at the top), the cheapest published cell of
+    /// still too tight (tiny siblings can absorb only a little, or a whole column
+    /// counts nobody): the parent's cell frees the whole sibling relation at once,
+    /// and carrying the cell's need it makes the floor find room for it among the
+    /// parent's own relations. A parent already carrying the need passes it to
+    /// its own parent. It costs more than a cycle, so it is used only for cells a
+    /// round of cycles did not protect. At the top, the cheapest published cell of
     /// each relation around the cell is hidden instead, parts before totals.
-    func widen(_ exposed: [AuditReport.Entry], in table: inout IndicatorTable) {
+    func widen(_ exposed: [AuditReport.Entry], in table: inout IndicatorTable,
+               needs: inout [CellReference: ProtectionNeed])
+    {
         for entry in exposed {
             let cell = entry.cell
-            if let parent = table.units[cell.unit].parent,
-               hide([CellReference(unit: parent, category: cell.category, indicator: cell.indicator)], in: &table) > 0 {
-                continue
+            let need = ProtectionNeed(own: cell, in: table, policy: model.policy)
+            var ancestor = table.units[cell.unit].parent
+            var opened = false
+            while let unit = ancestor, !opened {
+                let up = CellReference(unit: unit, category: cell.category, indicator: cell.indicator)
+                let held = needs[up] ?? (table.status(up).isPrimary
+                    ? ProtectionNeed(own: up, in: table, policy: model.policy) : ProtectionNeed(n: 0, count: 0))
+                if !table.status(up).isSuppressed || !held.covers(need) {
+                    needs[up] = held.union(need)
+                    hide([up], in: &table)
+                    opened = true
+                }
+                ancestor = table.units[unit].parent
             }
-            hide(nearest(cell, in: table), in: &table)
+            if !opened { hide(nearest(cell, in: table), in: &table) }
         }
     }
 

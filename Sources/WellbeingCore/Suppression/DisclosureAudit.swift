@@ -20,28 +20,57 @@ struct DisclosureAudit {
         return cells.sorted()
     }
 
-    /// Entries for the given hidden cells: first within each cell's home block, then exposures in the whole indicator.
+    /// Entries for the given hidden cells: each in its home block, then wider blocks for the cells still exposed.
     ///
-    /// A home block (the cell's siblings and what lies below them) holds every
-    /// other hidden cell at its true value, an attacker stronger than the real
-    /// one, so a cell protected there is protected; its LPs are small. Only the
-    /// cells exposed there are audited again against the whole indicator, where
-    /// nothing hidden is held fixed and the relations split the hidden cells into
-    /// independent components. Each pass's LPs go to the auditor in one call so
-    /// it can spread them over every core.
-    func entries(for cells: some Collection<CellReference>) throws(DisclosureError) -> [AuditReport.Entry] {
+    /// A home block (the cell's siblings and what lies below them, in its
+    /// breakdown) holds every other hidden cell at its true value, an attacker
+    /// stronger than the real one, so a cell protected there is protected; its
+    /// LPs are small. Cells exposed there are screened again in their family
+    /// block (every category, so hidden totals move with every breakdown that
+    /// shares them), then in their parent's family block (so a hidden parent
+    /// moves too), and those still exposed are audited against the whole
+    /// indicator, where nothing hidden is held fixed and the relations split the
+    /// hidden cells into independent components. Only that last pass solves
+    /// short ends to their extremes. Each pass's LPs go to the auditor in one
+    /// call so it can spread them over every core.
+    ///
+    /// With `confirming` false the whole-indicator pass is left out and a cell
+    /// still exposed in its widest block is reported as exposed there: protection
+    /// only hides more for it (safe), and is spared LPs that span a nation.
+    func entries(for cells: some Collection<CellReference>, confirming: Bool = true) throws(DisclosureError)
+        -> [AuditReport.Entry]
+    {
         let table = model.table
-        var homes: [AuditBlock: Set<CellReference>] = [:]
-        for cell in cells { homes[AuditBlock(home: cell, in: table), default: []].insert(cell) }
-        let local = try entries(solving: homes.keys.sorted().flatMap { block in
-            model.problems(in: block) { homes[block]!.contains($0) }
-        })
-        let exposed = Set(local.filter { !$0.isProtected }.map(\.cell))
-        guard !exposed.isEmpty else { return local }
-        let whole = try entries(solving: Set(exposed.map(\.indicator)).sorted().flatMap { indicator in
-            model.problems(in: .whole(indicator: indicator)) { exposed.contains($0) }
-        })
-        return local.filter { !exposed.contains($0.cell) } + whole
+        var results: [CellReference: AuditReport.Entry] = [:]
+        var pending = Set(cells)
+        let screens: [(CellReference) -> AuditBlock] = [
+            { AuditBlock(home: $0, in: table) }, { AuditBlock(family: $0, in: table) },
+            { cell in
+                table.units[cell.unit].parent.map {
+                    AuditBlock(family: CellReference(unit: $0, category: cell.category, indicator: cell.indicator),
+                               in: table)
+                } ?? .whole(indicator: cell.indicator)
+            },
+        ]
+        for (pass, block) in screens.enumerated() where !pending.isEmpty {
+            var groups: [AuditBlock: Set<CellReference>] = [:]
+            for cell in pending { groups[block(cell), default: []].insert(cell) }
+            let last = !confirming && pass == screens.count - 1
+            for entry in try entries(solving: groups.keys.sorted().flatMap({ block in
+                model.problems(in: block, screening: !last) { groups[block]!.contains($0) }
+            })) where entry.isProtected || last {
+                results[entry.cell] = entry
+                pending.remove(entry.cell)
+            }
+        }
+        if !pending.isEmpty {
+            for entry in try entries(solving: Set(pending.map(\.indicator)).sorted().flatMap({ indicator in
+                model.problems(in: .whole(indicator: indicator)) { pending.contains($0) }
+            })) {
+                results[entry.cell] = entry
+            }
+        }
+        return cells.compactMap { results[$0] }
     }
 
     private func entries(solving problems: [AttackerProblem]) throws(DisclosureError) -> [AuditReport.Entry] {

@@ -11,17 +11,18 @@ public struct DisclosureControl: Sendable {
     /// ``protect(_:auditor:)`` guarantees the protection interval.
     public func protect(_ table: inout IndicatorTable) {
         PrimarySuppression(policy: policy).apply(to: &table)
-        SecondarySuppression().apply(to: &table)
+        SecondarySuppression(policy: policy).apply(to: &table)
     }
 
     /// Protects a table in place against the attacker of disclosure-control.md and returns the passing audit.
     ///
     /// Primary rules, then the floor, then rounds of audit and complementary
     /// suppression: each round audits the primary cells still exposed, hides
-    /// cells for each (cycles first, else the cheapest published cell of its
-    /// relations), and reapplies the floor, until every primary cell keeps its
-    /// protection interval. Hiding more only widens what the attacker cannot rule
-    /// out, so a cell once protected stays protected and is not audited again.
+    /// cells for each (cycles first; a cell still exposed after its cycles gets
+    /// an ancestor opened, carrying its need), and reapplies the floor, until
+    /// every primary cell keeps its protection interval. Hiding more only widens
+    /// what the attacker cannot rule out, so a cell once protected stays
+    /// protected and is not audited again.
     /// Throws ``DisclosureError/Code/unprotectable`` when a round can hide
     /// nothing more (nothing may then be published), or
     /// ``DisclosureError/Code/solverFailure``.
@@ -33,30 +34,38 @@ public struct DisclosureControl: Sendable {
         var entries: [CellReference: AuditReport.Entry] = [:]
         var pending = audit.hiddenCells
         var previouslyExposed = Set<CellReference>()
+        var needs: [CellReference: ProtectionNeed] = [:]
+        let floor = SecondarySuppression(policy: policy)
         while true {
-            for entry in try audit.entries(for: pending) { entries[entry.cell] = entry }
+            for entry in try audit.entries(for: pending, confirming: false) { entries[entry.cell] = entry }
             let exposed = pending.compactMap { entries[$0] }.filter { !$0.isProtected }
             guard !exposed.isEmpty else { break }
-            let before = table
+            let before = (table: table, needs: needs)
             let complement = ComplementarySuppression(model: audit.model)
-            // A cell that cycles did not protect last round gets its ancestor opened instead of another cycle.
+            // A cell that cycles did not protect last round gets an ancestor opened instead of another cycle.
             let stuck = exposed.filter { previouslyExposed.contains($0.cell) }
             complement.cover(exposed.filter { !previouslyExposed.contains($0.cell) }, in: &table)
-            complement.widen(stuck, in: &table)
-            if Self.newlyHidden(from: before, to: table).isEmpty { complement.widen(exposed, in: &table) }
+            complement.widen(stuck, in: &table, needs: &needs)
+            if Self.newlyHidden(from: before.table, to: table).isEmpty && needs == before.needs {
+                complement.widen(exposed, in: &table, needs: &needs)
+            }
             previouslyExposed = Set(exposed.map(\.cell))
-            SecondarySuppression().apply(to: &table)
-            let changed = Self.newlyHidden(from: before, to: table)
-            guard !changed.isEmpty else {
-                throw DisclosureError(.unprotectable, "\(exposed.count) primary cells stay exposed and no further cell"
-                                      + " can be hidden to protect them", cells: Array(exposed.prefix(10).map(\.cell)))
+            floor.apply(to: &table, needs: &needs)
+            guard !Self.newlyHidden(from: before.table, to: table).isEmpty || needs != before.needs else {
+                // Nothing more to hide: only the whole indicator can say whether these cells are really exposed.
+                let confirmed = try audit.entries(for: exposed.map(\.cell))
+                for entry in confirmed { entries[entry.cell] = entry }
+                let stillExposed = confirmed.filter { !$0.isProtected }.map(\.cell)
+                guard !stillExposed.isEmpty else { break }
+                throw DisclosureError(.unprotectable, "\(stillExposed.count) primary cells stay exposed and no further"
+                                      + " cell can be hidden to protect them", cells: Array(stillExposed.prefix(10)))
             }
             audit = DisclosureAudit(table: table, policy: policy, auditor: auditor)
             pending = exposed.map(\.cell)
         }
         // Cells hidden in later rounds are secondary: their entries say how far they can move.
         let unaudited = audit.hiddenCells.filter { entries[$0] == nil }
-        for entry in try audit.entries(for: unaudited) { entries[entry.cell] = entry }
+        for entry in try audit.entries(for: unaudited, confirming: false) { entries[entry.cell] = entry }
         return AuditReport(policyVersion: policy.version, entries: Array(entries.values))
     }
 
