@@ -83,7 +83,6 @@ extension CardPage {
                 facts.append(Fact(label: "Local authority", value: la.name))
                 crumbs.append(Crumb(name: la.name, href: links.area(la.code)))
             }
-            hasSchools = false
             schools = []
         } else {
             kind = "Local authority"
@@ -96,7 +95,6 @@ extension CardPage {
                 }
             }
             facts.append(Fact(label: "Schools", value: String(schools.count)))
-            hasSchools = !schools.isEmpty
         }
         if let region = geography.region { facts.append(Fact(label: "Region", value: region.name)) }
         facts += [
