@@ -21,19 +21,26 @@ extension ReportCardSite {
         let rootPath = root.path
         try Self.write(Array(try ReportCardStylesheet.shipped.get().utf8), to: rootPath + "/" + Self.stylesheetName)
         try Self.write(Array(homePage().utf8), to: rootPath + "/index.html")
-        // Pages are independent, so they are rendered on every core; the first failure is reported.
-        let pages = areas.sorted { $0.key < $1.key }.map { ("areas/\($0.key).html", $0.value) }
-            + schools.sorted { $0.key < $1.key }.map { ("schools/\($0.key).html", $0.value) }
-        let failure = Mutex<ReportCardError?>(nil)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            guard failure.withLock({ $0 == nil }) else { return }
-            do throws(ReportCardError) {
-                try Self.write(card(pages[index].1).bytes, to: rootPath + "/" + pages[index].0)
-            } catch {
-                failure.withLock { $0 = $0 ?? error }
-            }
+        // Pages are independent, so they are rendered on every core, a benchmark's pages at a time so
+        // that its rows are indexed once for all of them; the first failure is reported.
+        let pages = areas.map { ("areas/\($0.key).html", $0.value) } + schools.map { ("schools/\($0.key).html", $0.value) }
+        let byBenchmark = Dictionary(grouping: pages) { page in
+            tables[page.1.table].units[page.1.unit].benchmark.map { Location(table: page.1.table, unit: $0) }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
+        let failure = Mutex<ReportCardError?>(nil)
+        for (benchmark, group) in byBenchmark {
+            let rows = benchmark.map { BenchmarkRows(table: tables[$0.table], unit: $0.unit) }
+            DispatchQueue.concurrentPerform(iterations: group.count) { index in
+                guard failure.withLock({ $0 == nil }) else { return }
+                do throws(ReportCardError) {
+                    try Self.write(card(group[index].1, benchmarkRows: rows).bytes,
+                                   to: rootPath + "/" + group[index].0)
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
+                }
+            }
+            if let error = failure.withLock({ $0 }) { throw error }
+        }
     }
 
     /// Writes `bytes` as the whole of the file at `path`, in one system call for a page.

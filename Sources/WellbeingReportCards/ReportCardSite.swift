@@ -17,7 +17,7 @@ public struct ReportCardSite: Sendable {
     public static let stylesheetName = "report-card.css"
 
     /// A unit of one of the tables.
-    struct Location: Sendable {
+    struct Location: Sendable, Hashable {
         let table: Int
         let unit: Int
     }
@@ -86,9 +86,9 @@ public struct ReportCardSite: Sendable {
         return card(location).text
     }
 
-    /// The page of the LA or school at `location`.
-    func card(_ location: Location) -> HTML {
+    /// The page of the LA or school at `location`, given its benchmark's rows when they are at hand.
+    func card(_ location: Location, benchmarkRows: BenchmarkRows? = nil) -> HTML {
         CardPage(table: tables[location.table], unit: location.unit, catalogue: catalogue,
-                 provenance: provenance, links: PageLinks(style: links, depth: 1)).html
+                 provenance: provenance, links: PageLinks(style: links, depth: 1), benchmarkRows: benchmarkRows).html
     }
 }
