@@ -57,8 +57,8 @@ struct IndicatorsWorkbook {
         var written: [(name: String, level: GeographicLevel, rows: Int)] = []
         var sheet = try startSheet(level.rawValue, in: workbook, formats: formats)
         var row = 0
-        // A unit's hundreds of rows share its time and geography fields: made once per unit.
-        var geography: (geography: Geography, fields: [String])?
+        // A unit's hundreds of rows share its time and geography fields: made once per unit (and wave).
+        var geography: (timePeriod: String, geography: Geography, fields: [String])?
         func finish() throws(ExportError) {
             try sheet.sheet.autofilter(firstRow: 0, lastRow: row, columns: EESLayout.columns.count)
             written.append((sheet.name, level, row))
@@ -74,8 +74,8 @@ struct IndicatorsWorkbook {
                         row = 0
                     }
                     row += 1
-                    if geography?.geography != published.geography {
-                        geography = (published.geography, EESLayout.geographyFields(
+                    if geography?.geography != published.geography || geography?.timePeriod != published.timePeriod {
+                        geography = (published.timePeriod, published.geography, EESLayout.geographyFields(
                             timePeriod: published.timePeriod, geography: published.geography))
                     }
                     try write(published, geographyFields: geography!.fields, at: row, in: sheet.sheet,
