@@ -60,8 +60,8 @@ struct HTML: ExpressibleByStringInterpolation {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// The same five entities as Mustache's HTML escaping; most values (numbers, words) need none and
-    /// are copied whole.
+    /// Escapes the five characters that can end text or an attribute value (`& < > " '`); most values
+    /// (numbers, words) have none and are copied whole.
     private static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
