@@ -22,7 +22,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Already built for HummingbirdTesting; the end-to-end test talks to the real server with it.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian, each in its own module.
@@ -62,11 +61,11 @@ let package = Package(
         .target(name: "WellbeingExport", dependencies: ["WellbeingCore", "CXLSXWriter", "WellbeingReportCards"],
                 swiftSettings: swiftSettings),
 
-        // Report-card HTML pages (Mustache templates) for LAs and schools, served or written as static files.
+        // Report-card HTML pages for LAs and schools, served or written as static files.
         .target(
             name: "WellbeingReportCards",
-            dependencies: ["WellbeingCore", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates")],
+            dependencies: ["WellbeingCore"],
+            resources: [.copy("Styles")],
             swiftSettings: swiftSettings
         ),
 

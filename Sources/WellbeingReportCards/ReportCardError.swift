@@ -2,8 +2,8 @@
 public struct ReportCardError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, as a stable code for logs and tests.
     public enum Code: String, Sendable {
-        /// A template or the stylesheet is missing from the installed resources, or does not parse.
-        case templates
+        /// The stylesheet is missing from the installed resources.
+        case stylesheet
         /// A page or the stylesheet could not be written to disk.
         case cannotWrite
     }

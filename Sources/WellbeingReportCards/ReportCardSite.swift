@@ -1,5 +1,4 @@
 public import WellbeingCore
-import Mustache
 
 /// The report-card pages of published tables: a front page, one page per LA and one per school.
 ///
@@ -18,7 +17,7 @@ public struct ReportCardSite: Sendable {
     public static let stylesheetName = "report-card.css"
 
     /// A unit of one of the tables.
-    struct Location: Sendable {
+    struct Location: Sendable, Hashable {
         let table: Int
         let unit: Int
     }
@@ -27,7 +26,6 @@ public struct ReportCardSite: Sendable {
     let catalogue: Catalogue
     let provenance: Provenance
     let links: LinkStyle
-    private let library: MustacheLibrary
     private let cache = PageCache()
     /// LA code → its unit in the latest wave that has it.
     let areas: [String: Location]
@@ -36,12 +34,11 @@ public struct ReportCardSite: Sendable {
 
     /// Indexes the tables' LAs and schools; a geography in several waves gets the latest wave's page.
     ///
-    /// Throws when the shipped templates or stylesheet cannot be read or parsed.
+    /// Throws when the shipped stylesheet cannot be read.
     public init(tables: [IndicatorTable], catalogue: Catalogue, provenance: Provenance,
                 links: LinkStyle) throws(ReportCardError)
     {
-        library = try ReportCardTemplates.shipped.get()
-        _ = try ReportCardTemplates.stylesheet.get()
+        _ = try ReportCardStylesheet.shipped.get()
         self.tables = tables
         self.catalogue = catalogue
         self.provenance = provenance
@@ -65,13 +62,13 @@ public struct ReportCardSite: Sendable {
     }
 
     /// The shipped stylesheet (served at "/report-card.css"; `writeStatic` writes it beside `index.html`).
-    public static var stylesheet: String { (try? ReportCardTemplates.stylesheet.get()) ?? "" }
+    public static var stylesheet: String { (try? ReportCardStylesheet.shipped.get()) ?? "" }
 
     /// The front page: regions and their LAs.
     public func homePage() -> String {
         cache.page("/") {
-            render(HomePage(tables: tables, areas: areas.values.map { ($0.table, $0.unit) },
-                            provenance: provenance, links: PageLinks(style: links, depth: 0)), "home")
+            HomePage(tables: tables, areas: areas.values.map { ($0.table, $0.unit) },
+                     provenance: provenance, links: PageLinks(style: links, depth: 0)).html.text
         }
     }
 
@@ -79,24 +76,19 @@ public struct ReportCardSite: Sendable {
     ///
     /// Rendered once, then served from memory: it is the page readers load most.
     public func areaPage(localAuthority code: String) -> String? {
-        areas[code].map { location in cache.page(code) { card(location) } }
+        areas[code].map { location in cache.page(code) { card(location).text } }
     }
 
     /// A school's page, by URN as written in links ("100049"); nil if no table has that school.
     public func schoolPage(urn: String) -> String? {
         // Only the canonical spelling: "+100049" or "0100049" would otherwise be a second address of the page.
         guard let number = Int(urn), String(number) == urn, let location = schools[number] else { return nil }
-        return card(location)
+        return card(location).text
     }
 
-    private func card(_ location: Location) -> String {
-        let page = CardPage(table: tables[location.table], unit: location.unit, catalogue: catalogue,
-                            provenance: provenance, links: PageLinks(style: links, depth: 1))
-        return render(page, "card")
-    }
-
-    private func render(_ page: Any, _ template: String) -> String {
-        // Both templates were registered when the site was made, so rendering cannot miss them.
-        library.render(page, withTemplate: template)!
+    /// The page of the LA or school at `location`, given its benchmark's rows when they are at hand.
+    func card(_ location: Location, benchmarkRows: BenchmarkRows? = nil) -> HTML {
+        CardPage(table: tables[location.table], unit: location.unit, catalogue: catalogue,
+                 provenance: provenance, links: PageLinks(style: links, depth: 1), benchmarkRows: benchmarkRows).html
     }
 }

@@ -57,6 +57,8 @@ struct IndicatorsWorkbook {
         var written: [(name: String, level: GeographicLevel, rows: Int)] = []
         var sheet = try startSheet(level.rawValue, in: workbook, formats: formats)
         var row = 0
+        // A unit's hundreds of rows share its time and geography fields: made once per unit (and wave).
+        var geography: (timePeriod: String, geography: Geography, fields: [String])?
         func finish() throws(ExportError) {
             try sheet.sheet.autofilter(firstRow: 0, lastRow: row, columns: EESLayout.columns.count)
             written.append((sheet.name, level, row))
@@ -72,7 +74,12 @@ struct IndicatorsWorkbook {
                         row = 0
                     }
                     row += 1
-                    try write(published, at: row, in: sheet.sheet, formats: formats)
+                    if geography?.geography != published.geography || geography?.timePeriod != published.timePeriod {
+                        geography = (published.timePeriod, published.geography, EESLayout.geographyFields(
+                            timePeriod: published.timePeriod, geography: published.geography))
+                    }
+                    try write(published, geographyFields: geography!.fields, at: row, in: sheet.sheet,
+                              formats: formats)
                 }
             }
         }
@@ -93,7 +100,11 @@ struct IndicatorsWorkbook {
     }
 
     /// One row, cell by cell as in the CSV: text columns as text, measures as numbers or symbols.
-    private func write(_ row: PublishedRow, at index: Int, in sheet: XLSXSheet, formats: Formats) throws(ExportError) {
+    ///
+    /// - Parameter geographyFields: the row's time and geography fields (`EESLayout.geographyFields`).
+    private func write(_ row: PublishedRow, geographyFields: [String], at index: Int, in sheet: XLSXSheet,
+                       formats: Formats) throws(ExportError)
+    {
         var column = 0
         func text(_ value: String) throws(ExportError) {
             // A blank stays an empty cell, as a blank field in the CSV.
@@ -109,9 +120,7 @@ struct IndicatorsWorkbook {
             }
             column += 1
         }
-        for field in EESLayout.geographyFields(timePeriod: row.timePeriod, geography: row.geography) {
-            try text(field)
-        }
+        for field in geographyFields { try text(field) }
         try text(row.wave.code)
         try text(row.indicator.id)
         for breakdown in Breakdown.filters { try text(row.filterLabel(breakdown)) }

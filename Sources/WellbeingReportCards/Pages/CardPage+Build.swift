@@ -1,28 +1,13 @@
 import WellbeingCore
 
 extension CardPage {
-    /// Identifies a row across a unit and its benchmark: the same indicator and category.
-    private struct RowKey: Hashable {
-        let indicator: String
-        let breakdown: Breakdown
-        let category: String
-
-        init(_ row: PublishedRow) {
-            indicator = row.indicator.id
-            breakdown = row.breakdown
-            category = row.categoryLabel
-        }
-
-        /// The all-pupils row of an indicator.
-        init(indicator: String) {
-            self.indicator = indicator
-            breakdown = .total
-            category = totalCategoryLabel
-        }
-    }
-
     /// The page of the LA or school at `index` of `table`.
-    init(table: IndicatorTable, unit index: Int, catalogue: Catalogue, provenance: Provenance, links: PageLinks) {
+    ///
+    /// - Parameter benchmarkRows: the unit's benchmark's rows when the caller has them indexed already
+    ///   (pages of one LA's schools share them); indexed here when absent or of another unit.
+    init(table: IndicatorTable, unit index: Int, catalogue: Catalogue, provenance: Provenance, links: PageLinks,
+         benchmarkRows: BenchmarkRows? = nil)
+    {
         let unit = table.units[index]
         let geography = unit.geography
         let benchmarkUnit = unit.benchmark.map { table.units[$0] }
@@ -38,9 +23,9 @@ extension CardPage {
                 categoryRows[row.breakdown, default: [:]][row.indicator.id, default: []].append(row)
             }
         }
-        var benchmarkRows: [RowKey: PublishedRow] = [:]
-        if let benchmark = unit.benchmark {
-            table.forEachRow(ofUnit: benchmark) { benchmarkRows[RowKey($0)] = $0 }
+        let benchmarkRows = unit.benchmark.map { benchmark in
+            benchmarkRows.flatMap { $0.wave == table.wave && $0.unit == benchmark ? $0 : nil }
+                ?? BenchmarkRows(table: table, unit: benchmark)
         }
         var scales: [String: ChartScale] = [:]
         for indicator in table.catalogue.indicators {
@@ -48,13 +33,13 @@ extension CardPage {
                                               catalogue: catalogue)
         }
         func view(_ row: PublishedRow, label: String) -> IndicatorRowView {
-            IndicatorRowView(row: row, label: label, benchmark: benchmarkRows[RowKey(row)],
+            IndicatorRowView(row: row, label: label, benchmark: benchmarkRows?[matching: row],
                              benchmarkName: benchmarkName, scale: scales[row.indicator.id]!)
         }
 
         indicators = table.catalogue.indicators.map { indicator in
             totals[indicator.id].map { view($0, label: indicator.title) }
-                ?? IndicatorRowView(absent: indicator, benchmark: benchmarkRows[RowKey(indicator: indicator.id)],
+                ?? IndicatorRowView(absent: indicator, benchmark: benchmarkRows?[total: indicator.id],
                                     benchmarkName: benchmarkName, scale: scales[indicator.id]!)
         }
         breakdowns = Breakdown.filters.compactMap { breakdown in
@@ -83,7 +68,6 @@ extension CardPage {
                 facts.append(Fact(label: "Local authority", value: la.name))
                 crumbs.append(Crumb(name: la.name, href: links.area(la.code)))
             }
-            hasSchools = false
             schools = []
         } else {
             kind = "Local authority"
@@ -96,7 +80,6 @@ extension CardPage {
                 }
             }
             facts.append(Fact(label: "Schools", value: String(schools.count)))
-            hasSchools = !schools.isEmpty
         }
         if let region = geography.region { facts.append(Fact(label: "Region", value: region.name)) }
         facts += [

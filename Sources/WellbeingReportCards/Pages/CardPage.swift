@@ -50,7 +50,6 @@ struct CardPage: Sendable {
     let legend = ComparisonBadge.legend
     let indicators: [IndicatorRowView]
     let breakdowns: [BreakdownSection]
-    let hasSchools: Bool
     let schools: [SchoolLink]
     let provenance: ProvenanceView
 }

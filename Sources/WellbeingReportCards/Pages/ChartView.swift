@@ -1,9 +1,9 @@
 import WellbeingCore
 
-/// The numbers the SVG template draws: a dot for the value, a whisker for its 95% interval and a
+/// The numbers the SVG chart draws: a dot for the value, a whisker for its 95% interval and a
 /// line for the benchmark, on the indicator's shared scale, with a sentence saying the same in words.
 struct ChartView: Sendable {
-    /// The viewBox width and the axis margin; `chart.mustache` writes the same numbers as literals.
+    /// The viewBox width and the axis margin; `ChartView+HTML.swift` writes the same numbers as literals.
     static let width = 240.0
     static let margin = 10.0
 

@@ -21,7 +21,6 @@ struct HomePage: Sendable {
     let stylesheet: String
     let waves: String
     let regions: [RegionGroup]
-    let hasRegions: Bool
     let provenance: ProvenanceView
 
     /// Lists the LA units at `areas` (table and unit indices), by region and then by LA name.
@@ -42,7 +41,6 @@ struct HomePage: Sendable {
             RegionGroup(id: region.code, name: region.name,
                         areas: byRegion[region]!.sorted { ($0.name, $0.code) < ($1.name, $1.code) })
         }
-        hasRegions = !regions.isEmpty
         self.waves = waves.sorted().map(\.code).joined(separator: ", ")
         stylesheet = links.stylesheet
         self.provenance = ProvenanceView(provenance)

@@ -13,7 +13,7 @@ struct IndicatorRowView: Sendable {
     let value: String
     let interval: String
     let respondents: String
-    /// The benchmark's name (its column heading), kept on the row so the template finds it at once.
+    /// The benchmark's name (its column heading), kept on the row so its cells name it without looking up the page.
     let benchmarkName: String
     /// The benchmark's published value for the same indicator and category.
     let benchmarkValue: String

@@ -25,7 +25,7 @@ final class PublishedData: Sendable {
     let areas: [String: (authority: LocalAuthority, places: [Place])]
     /// Every school with published data, by URN.
     let schools: [Int: (school: SchoolRecord, authority: LocalAuthority, places: [Place])]
-    /// The report-card pages of this publication; nil when the shipped templates cannot be used.
+    /// The report-card pages of this publication; nil when the shipped stylesheet cannot be read.
     let site: ReportCardSite?
     private let answers = Mutex<[String: Answer]>([:])
 
