@@ -17,12 +17,11 @@ final class BackgroundHasher: @unchecked Sendable {
         slots = DispatchSemaphore(value: maxInFlight)
     }
 
-    /// Queues a copy of `bytes` for hashing.
-    func update(_ bytes: UnsafeRawBufferPointer) {
-        let chunk = [UInt8](bytes)
+    /// Queues `bytes` for hashing; the array is shared with the queue, not copied.
+    func update(_ bytes: [UInt8]) {
         slots.wait()
         queue.async {
-            self.hasher.update(data: chunk)
+            self.hasher.update(data: bytes)
             self.slots.signal()
         }
     }

@@ -26,8 +26,8 @@ struct RawReturnAssembler {
     private var school: RawSchool?
     /// True once the current school has gone to the sink (at its first pupil, or its end).
     private var schoolDelivered = false
+    /// The pupil being read; its answers are built in place, the last one being the open `Answer`.
     private var pupil = RawPupil(location: SourceLocation(line: 0, column: 0))
-    private var answer = RawAnswer(location: SourceLocation(line: 0, column: 0))
 
     /// Whether the last element started is in a school, and in a pupil (see ``report(_:at:_:)``).
     private var inSchool = false
@@ -126,8 +126,8 @@ struct RawReturnAssembler {
         case .software:
             header?.software = text
         case .answer:
-            answer.value = text
-            pupil.answers.append(answer)
+            // The answer was appended at its start tag; filling it in place spares a copy of its strings.
+            if !pupil.answers.isEmpty { pupil.answers[pupil.answers.count - 1].value = text }
         case .pupil:
             sink.pupil(pupil)
         case .school:
@@ -224,14 +224,16 @@ struct RawReturnAssembler {
     }
 
     private mutating func startAnswer(at location: SourceLocation, _ attributes: AttributeList) {
-        answer = RawAnswer(location: location)
+        var item: String?
+        var missing: String?
         for attribute in attributes where attribute.namespace == nil {
             switch attribute.name {
-            case vocabulary.item: answer.item = attribute.value
-            case vocabulary.missing: answer.missing = attribute.value
+            case vocabulary.item: item = attribute.value
+            case vocabulary.missing: missing = attribute.value
             default: break
             }
         }
+        pupil.answers.append(RawAnswer(location: location, item: item, missing: missing))
     }
 
     /// Hands the current school to the sink once, when its `Enrolment` rows are complete.
