@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import WellbeingCore
 
 /// Hands a parse's raw elements to another sink on a second core, in document order.
@@ -8,11 +9,18 @@ import WellbeingCore
 /// read. Every sink call carries its data and returns nothing, so the calls
 /// can be replayed later, in batches, in exactly the order they were made:
 /// diagnostics keep their order, and the target sees the same sequence it
-/// would have seen directly. At most `maxInFlight` batches wait, so memory
-/// stays bounded however far the parser runs ahead.
+/// would have seen directly. A batch closes at `batchSize` calls or once
+/// `batchBytes` of input have been read for it (every value in it came from
+/// that input), and at most `maxInFlight` batches wait, so memory stays
+/// bounded however far the parser runs ahead and however large the values.
+///
+/// Pupils travel in recycled values: the parser gets back, in exchange for
+/// each pupil, one the target has finished with, whose answer storage it
+/// reuses. Without that every pupil would allocate on the parser's thread
+/// and be freed on the other, which costs more than validating it.
 final class BackgroundSink: RawReturnSink, @unchecked Sendable {
-    // `target` is touched only on `queue` until `finish()` returns; `batch` only on the parser's thread.
-    // That hand-off is what makes sharing the class safe.
+    // `target` is touched only on `queue` until `finish()` returns; `batch` and `spares` only on the
+    // parser's thread; `finished` only under its lock. That is what makes sharing the class safe.
     private enum Event {
         case begin(schemaVersion: String?, location: SourceLocation)
         case header(RawHeader)
@@ -23,18 +31,33 @@ final class BackgroundSink: RawReturnSink, @unchecked Sendable {
     }
 
     private let target: any RawReturnSink
+    private let input: InputPump
     private let queue = DispatchQueue(label: "wellbeing.ingest.validate")
     private let slots: DispatchSemaphore
+    private let maxInFlight: Int
     private let batchSize: Int
+    private let batchBytes: Int
     private var batch: [Event] = []
+    /// The input's byte count when the current batch began.
+    private var batchStart = 0
+    /// Batches the target has been given, for their pupils to be reused.
+    private let finished = Mutex<[[Event]]>([])
+    /// Pupils the target is done with, ready to be exchanged for the next ones read.
+    private var spares: [RawPupil] = []
 
     /// - Parameters:
     ///   - target: the sink that receives every call, on the second core.
-    ///   - batchSize: calls per hand-off; a pupil is one call.
+    ///   - input: the parse's input, whose byte count bounds what one batch may hold.
+    ///   - batchSize: the most calls per hand-off; a pupil is one call.
+    ///   - batchBytes: the most input read for one batch.
     ///   - maxInFlight: batches that may wait for the target before the parser waits too.
-    init(target: any RawReturnSink, batchSize: Int = 256, maxInFlight: Int = 8) {
+    init(target: any RawReturnSink, input: InputPump, batchSize: Int = 256, batchBytes: Int = 1 << 20,
+         maxInFlight: Int = 4) {
         self.target = target
+        self.input = input
         self.batchSize = batchSize
+        self.batchBytes = batchBytes
+        self.maxInFlight = maxInFlight
         slots = DispatchSemaphore(value: maxInFlight)
         batch.reserveCapacity(batchSize)
     }
@@ -51,8 +74,11 @@ final class BackgroundSink: RawReturnSink, @unchecked Sendable {
         add(.school(raw))
     }
 
-    func pupil(_ raw: RawPupil) {
-        add(.pupil(raw))
+    func pupil(_ raw: inout RawPupil) {
+        if spares.isEmpty { reclaimSpares() }
+        var sent = spares.popLast() ?? RawPupil(location: raw.location)
+        swap(&sent, &raw)
+        add(.pupil(sent))
     }
 
     func endSchool() {
@@ -71,17 +97,32 @@ final class BackgroundSink: RawReturnSink, @unchecked Sendable {
 
     private func add(_ event: Event) {
         batch.append(event)
-        if batch.count >= batchSize { send() }
+        if batch.count >= batchSize || input.byteCount - batchStart >= batchBytes { send() }
     }
 
     private func send() {
         let events = batch
         batch = []
         batch.reserveCapacity(batchSize)
+        batchStart = input.byteCount
         slots.wait()
         queue.async {
-            for event in events { self.replay(event) }
+            for event in events {
+                self.replay(event)
+            }
+            // Kept for reuse only while the parser takes them back (it does not when no pupils come).
+            self.finished.withLock { finished in
+                if finished.count <= self.maxInFlight { finished.append(events) }
+            }
             self.slots.signal()
+        }
+    }
+
+    /// Takes the pupils of one batch the target has finished with.
+    private func reclaimSpares() {
+        guard let done = finished.withLock({ $0.popLast() }) else { return }
+        for case .pupil(let pupil) in done {
+            spares.append(pupil)
         }
     }
 
@@ -90,7 +131,7 @@ final class BackgroundSink: RawReturnSink, @unchecked Sendable {
         case .begin(let schemaVersion, let location): target.begin(schemaVersion: schemaVersion, at: location)
         case .header(let raw): target.header(raw)
         case .school(let raw): target.school(raw)
-        case .pupil(let raw): target.pupil(raw)
+        case .pupil(var raw): target.pupil(&raw)
         case .endSchool: target.endSchool()
         case .report(let diagnostic): target.report(diagnostic)
         }

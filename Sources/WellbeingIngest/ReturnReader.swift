@@ -97,7 +97,7 @@ public struct ReturnReader: Sendable {
                 return ReturnEventParser.run(sink: sink, limits: limits, pump: pump, schema: schema)
             }
             // libxml2 keeps this thread busy; the validator and the visitor follow on another.
-            let background = BackgroundSink(target: sink)
+            let background = BackgroundSink(target: sink, input: pump)
             defer { background.finish() }
             return ReturnEventParser.run(sink: background, limits: limits, pump: pump, schema: schema)
         }

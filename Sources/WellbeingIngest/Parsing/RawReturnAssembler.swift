@@ -19,7 +19,10 @@ struct RawReturnAssembler {
     /// Bytes of text since the last tag, for the text limit.
     private var textRun = 0
     /// Text of the element being captured (`ReturnId`, `Generated`, `Software`, `Answer`).
-    private var capture: [UInt8] = []
+    ///
+    /// libxml2 hands text over in pieces of whole, valid UTF-8 characters, so the pieces can be
+    /// decoded one by one; an answer's text is then one small string, with no buffer to clear.
+    private var capture = ""
     private var capturing = false
 
     private var header: RawHeader?
@@ -129,7 +132,11 @@ struct RawReturnAssembler {
             // The answer was appended at its start tag; filling it in place spares a copy of its strings.
             if !pupil.answers.isEmpty { pupil.answers[pupil.answers.count - 1].value = text }
         case .pupil:
-            sink.pupil(pupil)
+            let ref = pupil.ref
+            sink.pupil(&pupil)
+            // The sink may have exchanged the pupil for a used one, but a message about this end tag
+            // (libxml2 sends it after the callback) must still name this pupil.
+            pupil.ref = ref
         case .school:
             deliverSchool()
             sink.endSchool()
@@ -146,7 +153,7 @@ struct RawReturnAssembler {
             return halt(.e103, at: position(), "a run of text is longer than"
                             + " \(ReadLimits.size(limits.maxValueLength)); no value in a return needs to be that long.")
         }
-        if capturing { capture.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count)) }
+        if capturing { capture.append(LibXML2.text(from: bytes, to: bytes + count)) }
     }
 
     /// A DOCTYPE declaration, reported before its internal subset is read.
@@ -244,12 +251,13 @@ struct RawReturnAssembler {
     }
 
     private mutating func startCapture() {
-        capture.removeAll(keepingCapacity: true)
+        capture = ""
         capturing = true
     }
 
     private mutating func endCapture() -> String {
         capturing = false
-        return capture.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        defer { capture = "" }
+        return capture
     }
 }
