@@ -36,6 +36,38 @@ public struct ReturnReader: Sendable {
     public func read(file path: String, into visitor: inout some ReturnVisitor) throws(ReturnReadError)
         -> ValidationReport
     {
+        try read(file: path, into: &visitor, inBackground: false)
+    }
+
+    /// Reads the return in the file at `path`, validating and visiting on a second core while this one parses.
+    ///
+    /// Chosen for a visitor that may be used from another thread; the result is the same as reading on one.
+    public func read(file path: String, into visitor: inout some ReturnVisitor & Sendable) throws(ReturnReadError)
+        -> ValidationReport
+    {
+        try read(file: path, into: &visitor, inBackground: true)
+    }
+
+    /// Reads a return from any byte source, such as a request body; `name` labels the report.
+    ///
+    /// When the read fails part-way the visitor is ended as invalid before the error is thrown.
+    public func read(from source: some ReturnByteSource, named name: String, into visitor: inout some ReturnVisitor)
+        throws(ReturnReadError) -> ValidationReport
+    {
+        try read(from: source, named: name, into: &visitor, inBackground: false)
+    }
+
+    /// Reads a return from any byte source, validating and visiting on a second core while this one parses.
+    public func read(from source: some ReturnByteSource, named name: String,
+                     into visitor: inout some ReturnVisitor & Sendable) throws(ReturnReadError) -> ValidationReport
+    {
+        try read(from: source, named: name, into: &visitor, inBackground: true)
+    }
+
+    /// Reads the file; `inBackground` runs the validator and the visitor on a second thread.
+    private func read(file path: String, into visitor: inout some ReturnVisitor, inBackground: Bool)
+        throws(ReturnReadError) -> ValidationReport
+    {
         let source = try FileByteSource(path: path)
         // An oversized file is refused before a byte of it is parsed.
         guard source.size <= limits.maxBytes else {
@@ -47,14 +79,12 @@ public struct ReturnReader: Sendable {
                                     errorCount: log.errorCount, warningCount: log.warningCount,
                                     truncatedCount: log.truncatedCount)
         }
-        return try read(from: source, named: path, into: &visitor)
+        return try read(from: source, named: path, into: &visitor, inBackground: inBackground)
     }
 
-    /// Reads a return from any byte source, such as a request body; `name` labels the report.
-    ///
-    /// When the read fails part-way the visitor is ended as invalid before the error is thrown.
-    public func read(from source: some ReturnByteSource, named name: String, into visitor: inout some ReturnVisitor)
-        throws(ReturnReadError) -> ValidationReport
+    /// Reads from the source; `inBackground` runs the validator and the visitor on a second thread.
+    private func read(from source: some ReturnByteSource, named name: String, into visitor: inout some ReturnVisitor,
+                      inBackground: Bool) throws(ReturnReadError) -> ValidationReport
     {
         let pump = InputPump(source: source, maxBytes: limits.maxBytes)
         var checked = ReturnValidator(instruments: instruments, localAuthorities: localAuthorities,
@@ -63,7 +93,13 @@ public struct ReturnReader: Sendable {
         let failure: ReturnReadError? = withUnsafeMutablePointer(to: &visitor) { visitor in
             let sink = ValidatingSink(validator: checked, visitor: visitor)
             defer { checked = sink.validator }
-            return ReturnEventParser.run(sink: sink, limits: limits, pump: pump, schema: schema)
+            guard inBackground else {
+                return ReturnEventParser.run(sink: sink, limits: limits, pump: pump, schema: schema)
+            }
+            // libxml2 keeps this thread busy; the validator and the visitor follow on another.
+            let background = BackgroundSink(target: sink, input: pump)
+            defer { background.finish() }
+            return ReturnEventParser.run(sink: background, limits: limits, pump: pump, schema: schema)
         }
         // The parser reports a limit reached while it reads; the rest of the input is only hashed.
         let reportedOversize = pump.exceededLimit
@@ -94,8 +130,8 @@ public struct ReturnReader: Sendable {
     }
 }
 
-/// A visitor for validation alone.
-private struct IgnoringVisitor: ReturnVisitor {
+/// A visitor for validation alone; having no state, it may be used from any thread.
+private struct IgnoringVisitor: ReturnVisitor, Sendable {
     func begin(_ header: ReturnHeader) {}
     func school(_ school: SchoolRecord) {}
     func pupil(_ pupil: PupilResponse) {}

@@ -27,7 +27,7 @@ final class ValidatingSink<Visitor: ReturnVisitor>: RawReturnSink {
         schoolOpen = true
     }
 
-    func pupil(_ raw: RawPupil) {
+    func pupil(_ raw: inout RawPupil) {
         if let pupil = validator.pupil(raw), schoolOpen { visitor.pointee.pupil(pupil) }
     }
 

@@ -23,7 +23,7 @@ public struct WaveAggregation: Sendable {
 ///
 /// Schools are staged per return and handed over only when the return ends
 /// valid: a rejected return contributes nothing (returns are atomic).
-public struct ReturnAggregator: ReturnVisitor {
+public struct ReturnAggregator: ReturnVisitor, Sendable {
     public private(set) var aggregation: WaveAggregation
     private var pupils: PupilAggregator
     private var header: ReturnHeader?

@@ -89,7 +89,9 @@ extension ReturnValidator {
         answers.reset()
         for index in answered.indices { answered[index] = false }
         nextItemGuess = 0
-        for answer in raw {
+        // By index rather than `for answer in raw`, which would copy every answer's strings.
+        for position in raw.indices {
+            let answer = raw[position]
             guard let index = itemIndex(answer, about: subject) else { continue }
             guard !answered[index] else {
                 log.append(Diagnostic(.e132, at: answer.location, school: subject.school, pupil: subject.pupil,

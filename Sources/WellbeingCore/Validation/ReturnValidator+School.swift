@@ -11,8 +11,14 @@ extension ReturnValidator {
         /// Pupils per year group (index = year group value) with at least one valid answer.
         var respondents = Array(repeating: 0, count: 14)
         var pupils = 0
+        /// The school as diagnostics name it, spelled out once rather than for every pupil.
+        let subject: DiagnosticSubject
 
-        var subject: DiagnosticSubject { DiagnosticSubject(school: urn.map(String.init), pupil: nil) }
+        init(location: SourceLocation, urn: Int?) {
+            self.location = location
+            self.urn = urn
+            subject = DiagnosticSubject(school: urn.map(String.init), pupil: nil)
+        }
     }
 
     /// Checks a school and its `Enrolment` rows: URN (E110), LAESTAB (E111), duplicate URN (E113), phase.
@@ -24,6 +30,7 @@ extension ReturnValidator {
         let errorsBefore = log.errorCount
         let urn = required(raw.urn, Self.urnRule, at: raw.location, about: .file) { SchoolIdentifiers.urn($0) }
         var state = SchoolState(location: raw.location, urn: urn)
+        swap(&state.refs, &spareRefs)
         let subject = state.subject
         if let urn {
             if let first = schoolLocations[urn] {
@@ -59,8 +66,10 @@ extension ReturnValidator {
 
     /// Closes the school: a school without pupils (E140), and response rates per year group (W200, W201).
     public mutating func endSchool() {
-        guard let state = school else { return }
+        guard var state = school else { return }
         school = nil
+        state.refs.removeAll(keepingCapacity: true)
+        spareRefs = state.refs
         let subject = state.subject
         guard state.pupils > 0 else {
             let name = state.urn.map { "school \($0)" } ?? "this school"

@@ -38,6 +38,9 @@ public struct ReturnValidator {
     var schoolLocations: [Int: SourceLocation] = [:]
     /// The school being read, between ``school(_:)`` and ``endSchool()``.
     var school: SchoolState?
+    /// An emptied pupil-ref table kept for the next school, so that each school does not grow one afresh
+    /// (its size follows the largest school, not the return).
+    var spareRefs: [String: SourceLocation] = [:]
     /// Reused per pupil so that checking answers does not allocate.
     var answers = AnswerSet(itemCount: 0)
     var answered: [Bool] = []

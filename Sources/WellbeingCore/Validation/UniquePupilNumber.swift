@@ -23,11 +23,17 @@ public struct UniquePupilNumber: Hashable, Sendable {
 
     /// Checks the text's shape and check letter.
     public init(validating text: some StringProtocol) throws(Problem) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 13, let check = Self.alphabetIndex(bytes[0]),
-              let body = Self.body(bytes[1...]) else { throw .format }
-        guard body.checkIndex == check else { throw .checkLetter }
-        key = (UInt64(check) * 100_000_000_000 + body.digits) * 33 + UInt64(body.last)
+        // Read in place: a UPN is checked for every pupil, and copying it into an array allocates.
+        let found = text.utf8.withContiguousStorageIfAvailable { Self.parse($0) } ?? Self.parse(Array(text.utf8))
+        key = try found.get()
+    }
+
+    /// The key of a UPN's 13 bytes, or why they are not a valid UPN.
+    private static func parse(_ bytes: some Collection<UInt8>) -> Result<UInt64, Problem> {
+        guard bytes.count == 13, let first = bytes.first, let check = alphabetIndex(first),
+              let body = body(bytes.dropFirst()) else { return .failure(.format) }
+        guard body.checkIndex == check else { return .failure(.checkLetter) }
+        return .success((UInt64(check) * 100_000_000_000 + body.digits) * 33 + UInt64(body.last))
     }
 
     /// The check letter (ASCII) of a UPN's last twelve characters, or nil when they are not eleven digits

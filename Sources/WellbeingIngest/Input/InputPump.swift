@@ -3,15 +3,21 @@
 /// The file is read once: the SHA-256 of a receipt comes from the same bytes
 /// the parser sees, hashed on a second core. libxml2 asks for about 4 KB at a
 /// time; the pump reads 64 KiB blocks and serves those requests from the
-/// block, which keeps system calls and hash calls few.
+/// block, which keeps system calls and hash calls few. Blocks come from a
+/// fixed ring the hasher reads in place: nothing is copied or allocated per
+/// block, and no memory passes between threads to be freed.
 final class InputPump {
     private static let blockSize = 64 << 10
+    /// The hasher holds at most `maxInFlight` blocks; one more is the block being read and served.
+    private static let blockCount = BackgroundHasher.maxInFlight + 1
 
     private let source: any ReturnByteSource
     private let maxBytes: Int
     private let hasher = BackgroundHasher()
-    private let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
-    /// The unserved part of `block` is `block[served ..< filled]`.
+    private let ring = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize * blockCount, alignment: 16)
+    /// The ring slot of the current block.
+    private var slot = 0
+    /// The unserved part of the current block is `served ..< filled`.
     private var served = 0
     private var filled = 0
     private(set) var byteCount = 0
@@ -26,7 +32,9 @@ final class InputPump {
     }
 
     deinit {
-        block.deallocate()
+        // The hasher may still be reading the ring.
+        hasher.wait()
+        ring.deallocate()
     }
 
     /// Fills `buffer`; 0 at the end, -1 when the source failed or the limit was passed.
@@ -52,11 +60,20 @@ final class InputPump {
         return hasher.finalize()
     }
 
+    /// The current block's slot of the ring.
+    private var block: UnsafeMutableRawBufferPointer {
+        UnsafeMutableRawBufferPointer(rebasing: ring[slot * Self.blockSize ..< (slot + 1) * Self.blockSize])
+    }
+
     /// Replaces the block with the source's next bytes (none at the end); false on failure or past the limit.
+    ///
+    /// The next slot's last block went to the hasher `blockCount` blocks ago; once the hasher took the
+    /// block after it, at most `maxInFlight` are waiting, so that one is done and its slot free.
     private func readBlock() -> Bool {
         guard failure == nil, !exceededLimit else { return false }
         served = 0
         filled = 0
+        slot = (slot + 1) % Self.blockCount
         let count: Int
         do {
             count = try source.read(into: block)

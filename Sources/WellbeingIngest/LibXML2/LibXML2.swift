@@ -28,8 +28,12 @@ enum LibXML2 {
     }
 
     /// Where the parser is now: for SAX callbacks, just after the construct being reported.
+    ///
+    /// Reads the fields `xmlSAX2GetLineNumber` and `xmlSAX2GetColumnNumber` return (0 without input),
+    /// sparing two calls into the library for every element.
     static func position(of context: xmlParserCtxtPtr) -> SourceLocation {
-        SourceLocation(line: Int(xmlSAX2GetLineNumber(context)), column: Int(xmlSAX2GetColumnNumber(context)))
+        guard let input = context.pointee.input else { return SourceLocation(line: 0, column: 0) }
+        return SourceLocation(line: Int(input.pointee.line), column: Int(input.pointee.col))
     }
 
     /// Sends this thread's libxml2 messages — structured and the older "generic" ones — to `receiver`.

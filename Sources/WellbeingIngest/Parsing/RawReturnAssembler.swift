@@ -19,15 +19,18 @@ struct RawReturnAssembler {
     /// Bytes of text since the last tag, for the text limit.
     private var textRun = 0
     /// Text of the element being captured (`ReturnId`, `Generated`, `Software`, `Answer`).
-    private var capture: [UInt8] = []
+    ///
+    /// libxml2 hands text over in pieces of whole, valid UTF-8 characters, so the pieces can be
+    /// decoded one by one; an answer's text is then one small string, with no buffer to clear.
+    private var capture = ""
     private var capturing = false
 
     private var header: RawHeader?
     private var school: RawSchool?
     /// True once the current school has gone to the sink (at its first pupil, or its end).
     private var schoolDelivered = false
+    /// The pupil being read; its answers are built in place, the last one being the open `Answer`.
     private var pupil = RawPupil(location: SourceLocation(line: 0, column: 0))
-    private var answer = RawAnswer(location: SourceLocation(line: 0, column: 0))
 
     /// Whether the last element started is in a school, and in a pupil (see ``report(_:at:_:)``).
     private var inSchool = false
@@ -126,10 +129,14 @@ struct RawReturnAssembler {
         case .software:
             header?.software = text
         case .answer:
-            answer.value = text
-            pupil.answers.append(answer)
+            // The answer was appended at its start tag; filling it in place spares a copy of its strings.
+            if !pupil.answers.isEmpty { pupil.answers[pupil.answers.count - 1].value = text }
         case .pupil:
-            sink.pupil(pupil)
+            let ref = pupil.ref
+            sink.pupil(&pupil)
+            // The sink may have exchanged the pupil for a used one, but a message about this end tag
+            // (libxml2 sends it after the callback) must still name this pupil.
+            pupil.ref = ref
         case .school:
             deliverSchool()
             sink.endSchool()
@@ -146,7 +153,7 @@ struct RawReturnAssembler {
             return halt(.e103, at: position(), "a run of text is longer than"
                             + " \(ReadLimits.size(limits.maxValueLength)); no value in a return needs to be that long.")
         }
-        if capturing { capture.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count)) }
+        if capturing { capture.append(LibXML2.text(from: bytes, to: bytes + count)) }
     }
 
     /// A DOCTYPE declaration, reported before its internal subset is read.
@@ -224,14 +231,16 @@ struct RawReturnAssembler {
     }
 
     private mutating func startAnswer(at location: SourceLocation, _ attributes: AttributeList) {
-        answer = RawAnswer(location: location)
+        var item: String?
+        var missing: String?
         for attribute in attributes where attribute.namespace == nil {
             switch attribute.name {
-            case vocabulary.item: answer.item = attribute.value
-            case vocabulary.missing: answer.missing = attribute.value
+            case vocabulary.item: item = attribute.value
+            case vocabulary.missing: missing = attribute.value
             default: break
             }
         }
+        pupil.answers.append(RawAnswer(location: location, item: item, missing: missing))
     }
 
     /// Hands the current school to the sink once, when its `Enrolment` rows are complete.
@@ -242,12 +251,13 @@ struct RawReturnAssembler {
     }
 
     private mutating func startCapture() {
-        capture.removeAll(keepingCapacity: true)
+        capture = ""
         capturing = true
     }
 
     private mutating func endCapture() -> String {
         capturing = false
-        return capture.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        defer { capture = "" }
+        return capture
     }
 }

@@ -29,6 +29,9 @@ struct PupilProgressVisitor<Base: ReturnVisitor>: ReturnVisitor {
     }
 }
 
+/// A counting wrapper may be used from another thread whenever what it wraps may.
+extension PupilProgressVisitor: Sendable where Base: Sendable {}
+
 extension ProgressLine {
     /// Runs `read` with `visitor` wrapped so that pupils read show on this line, then clears it.
     func reading<V: ReturnVisitor, R>(_ label: String, into visitor: inout V,
