@@ -23,6 +23,8 @@ let package = Package(
         // Already built for HummingbirdTesting; the end-to-end test talks to the real server with it.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Progress bars and terminal detection for the command line (ConsoleKitTerminal only).
+        .package(url: "https://github.com/vapor/console-kit", from: "4.16.2"),
     ],
     targets: [
         // C libraries from Debian, each in its own module.
@@ -91,6 +93,7 @@ let package = Package(
                 "WellbeingAudit", "WellbeingStorage", "WellbeingServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ConsoleKitTerminal", package: "console-kit"),
             ],
             swiftSettings: swiftSettings
         ),

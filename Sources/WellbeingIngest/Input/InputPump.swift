@@ -1,3 +1,5 @@
+import WellbeingCore
+
 /// Feeds a byte source to libxml2, hashing every byte on the way and stopping at the size limit.
 ///
 /// The file is read once: the SHA-256 of a receipt comes from the same bytes
@@ -9,6 +11,8 @@ final class InputPump {
 
     private let source: any ReturnByteSource
     private let maxBytes: Int
+    /// Told of every block read, so a bar can show the bytes done.
+    private let progress: (any ProgressReporter)?
     private let hasher = BackgroundHasher()
     private let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
     /// The unserved part of `block` is `block[served ..< filled]`.
@@ -20,9 +24,10 @@ final class InputPump {
     /// The source's own failure, which ends the read with an error rather than a report.
     private(set) var failure: ReturnReadError?
 
-    init(source: any ReturnByteSource, maxBytes: Int) {
+    init(source: any ReturnByteSource, maxBytes: Int, progress: (any ProgressReporter)? = nil) {
         self.source = source
         self.maxBytes = maxBytes
+        self.progress = progress
     }
 
     deinit {
@@ -65,6 +70,7 @@ final class InputPump {
             return false
         }
         byteCount += count
+        progress?.advance(by: count)
         guard byteCount <= maxBytes else {
             exceededLimit = true
             return false
