@@ -159,7 +159,9 @@ def outcomes(frame, catalogue):
         part["hit"] = hit[eligible]
         part["value"] = value[eligible]
         parts.append(part)
-    return pd.concat(parts, ignore_index=True)
+    rows = pd.concat(parts, ignore_index=True)
+    rows["indicator_id"] = rows["indicator_id"].astype("category")
+    return rows
 
 
 KEYS = ["school_urn", "la_code", "region_code", "sex", "year_group", "fsm_status", "sen_status", "ethnicity_major"]
@@ -213,7 +215,10 @@ def main():
     for item in instrument["items"]:
         outside = ~frame["year"].between(item["years"]["from"], item["years"]["to"])
         frame.loc[outside, item["code"]] = MISSING
-    frame = frame[(frame[items] != MISSING).any(axis=1)]
+    frame = frame[(frame[items] != MISSING).any(axis=1)].copy()
+    # Categorical keys: what pandas' groupby is fast with (it factorizes strings on every call otherwise).
+    for key in KEYS:
+        frame[key] = frame[key].astype("category")
 
     table = aggregate(outcomes(frame, catalogue), catalogue)
     table.to_csv(args.out, index=False, float_format="%.4f")
