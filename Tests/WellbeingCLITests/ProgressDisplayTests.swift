@@ -15,13 +15,16 @@ struct ProgressDisplayTests {
     }
 
     /// Runs `wellbeing ARGUMENTS` on a pseudo-terminal; what the terminal showed (stdout and stderr together).
+    ///
+    /// NO_COLOR and TERM are set only as `environment` says (TERM=xterm by default), whatever the test
+    /// run's own environment holds.
     private static func onTerminal(_ arguments: [String], environment: [String: String] = [:]) throws
         -> CommandRunner.Result
     {
-        let command = ([CommandRunner.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        var environment = environment
-        environment["TERM"] = environment["TERM"] ?? "xterm"
-        return try CommandRunner.run("script", ["-qec", command, "/dev/null"], environment: environment)
+        let settings = ["TERM": "xterm"].merging(environment) { $1 }.map { "\($0)=\($1)" }
+        let command = (["env", "-u", "NO_COLOR"] + settings + [CommandRunner.executable.path] + arguments)
+            .map { "'\($0)'" }.joined(separator: " ")
+        return try CommandRunner.run("script", ["-qec", command, "/dev/null"])
     }
 
     @Test("on a terminal, aggregate shows a bar with a share, MB read and an ETA, then the tables' steps")
@@ -32,7 +35,8 @@ struct ProgressDisplayTests {
         let shown = try Self.onTerminal(["aggregate", file, "--out", folder.appendingPathComponent("out").path])
         #expect(shown.status == 0, "\(shown.stdout)")
         #expect(shown.stdout.contains("reading return.xml \u{1B}[36m["))
-        #expect(shown.stdout.contains(/\] \d+%  [\d.]+\/[\d.]+ MB/))
+        // The bar's end (then the colour's reset), the share, and MB read of the file's size.
+        #expect(shown.stdout.contains(/\](\x1B\[0m)? \d+%  [\d.]+\/4\.9 MB/))
         #expect(shown.stdout.contains("ETA "))
         #expect(shown.stdout.contains("writing out"))
         // Each redraw first takes the previous line away (cursor up, erase line).
