@@ -60,9 +60,7 @@ def read_returns(paths, items):
                 continue
             if tag != NS + "Pupil":
                 if tag == NS + "School":
-                    element.clear()
-                    while element.getprevious() is not None:
-                        del element.getparent()[0]
+                    release(element)
                 continue
             year = element.get("yearGroup")
             for i in range(len(row)):
@@ -81,10 +79,7 @@ def read_returns(paths, items):
             file_of_row.append(number)
             for i, value in enumerate(row):
                 answers[i].append(value)
-            # Frees the pupil and its answers: memory stays flat however long the file.
-            element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
+            release(element)
     frame = pd.DataFrame({"school_urn": schools, "la_code": las, "year": np.frombuffer(years, dtype=np.int8),
                           "sex": sexes, "fsm_status": fsms, "sen_status": sens, "ethnicity_major": ethnicities})
     for code, column in zip(items, answers):
@@ -93,7 +88,14 @@ def read_returns(paths, items):
     return frame[np.frombuffer(file_of_row, dtype=np.int32) == latest].reset_index(drop=True)
 
 
-def score_values(frame, score, instrument):
+def release(element):
+    """Frees an element read to its end and its earlier siblings, so the tree stays small however long the file."""
+    element.clear()
+    while element.getprevious() is not None:
+        del element.getparent()[0]
+
+
+def score_values(frame, score):
     """A score per pupil: the raw sum of its items through the conversion table (NaN when any is missing)."""
     values = frame[score["items"]].to_numpy(dtype=np.int64)
     complete = (values != MISSING).all(axis=1)
@@ -136,7 +138,7 @@ def outcomes(frame, catalogue):
     """One row per pupil and indicator the pupil counts in: the indicator, whether it holds, the score."""
     instrument = catalogue["instrument"]
     item_codes = [item["code"] for item in instrument["items"]]
-    scores = {score["id"]: score_values(frame, score, instrument) for score in catalogue["scores"]}
+    scores = {score["id"]: score_values(frame, score) for score in catalogue["scores"]}
     valid = frame[item_codes] != MISSING
     parts = []
     for indicator in catalogue["indicators"]:

@@ -48,8 +48,9 @@ final class TerminalProgress: ProgressReporter {
         let total = files.reduce(0) { sum, file in
             sum + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
         }
-        begin(files.count == 1 ? "reading \((files[0] as NSString).lastPathComponent)" : "reading \(files.count) returns",
-              total: total, unit: .bytes)
+        let title = files.count == 1 ? "reading \((files[0] as NSString).lastPathComponent)"
+            : "reading \(files.count) returns"
+        begin(title, total: total, unit: .bytes)
     }
 
     func advance(by amount: Int) {
