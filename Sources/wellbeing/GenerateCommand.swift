@@ -117,7 +117,8 @@ struct GenerateCommand: ParsableCommand {
         if progress.isShown {
             let figures = ProgressFigures(completed: done, total: nil, unit: .count("pupils"),
                                           elapsed: ContinuousClock.now - start)
-            printError("\(done) pupils in \(paths.count) return(s) in \(ProgressFigures.clock(figures.elapsed))"
+            let taken = ProgressFigures.clock(figures.elapsed, rounding: .down)
+            printError("\(done) pupils in \(paths.count) return(s) in \(taken)"
                        + (figures.rateText.map { " (\($0))" } ?? ""))
         }
     }

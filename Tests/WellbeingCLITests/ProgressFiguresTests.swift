@@ -12,6 +12,12 @@ struct ProgressFiguresTests {
         #expect(ProgressFigures.clock(duration) == text)
     }
 
+    @Test("time taken rounds down, as a stopwatch does")
+    func stopwatch() {
+        #expect(ProgressFigures.clock(.milliseconds(900), rounding: .down) == "0:00")
+        #expect(ProgressFigures.clock(.seconds(3723.9), rounding: .down) == "1:02:03")
+    }
+
     @Test("bytes: share rounded down, MB done of total, rate and time left at the rate so far")
     func bytes() {
         let figures = ProgressFigures(completed: 200_000_000, total: 800_000_000, unit: .bytes, elapsed: .seconds(10))
@@ -43,6 +49,8 @@ struct ProgressFiguresTests {
         let counted = ProgressFigures(completed: 1500, total: nil, unit: .count("pupils"), elapsed: .seconds(3))
         #expect(counted.fraction == nil)
         #expect(counted.text == "1500 pupils  500 pupils/s  0:03")
+        let started = ProgressFigures(completed: 0, total: nil, unit: .count("schools"), elapsed: .milliseconds(300))
+        #expect(started.text == "0:00")
         let nothing = ProgressFigures(completed: 0, total: nil, unit: .count("schools"), elapsed: .seconds(65))
         #expect(nothing.text == "1:05")
     }

@@ -55,16 +55,18 @@ struct ProgressFigures: Equatable {
         if total != nil || completed > 0 { parts.append(amountText) }
         if let rateText { parts.append(rateText) }
         if total != nil {
-            parts.append("ETA " + (remaining.map(Self.clock) ?? "--:--"))
+            parts.append("ETA " + (remaining.map { Self.clock($0) } ?? "--:--"))
         } else {
-            parts.append(Self.clock(elapsed))
+            parts.append(Self.clock(elapsed, rounding: .down))
         }
         return parts.joined(separator: "  ")
     }
 
-    /// A duration as a clock: "0:07", "12:30", "1:02:03" (whole seconds, rounded up so "0:00" means done).
-    static func clock(_ duration: Duration) -> String {
-        let seconds = Int(Self.seconds(duration).rounded(.up))
+    /// A duration as a clock: "0:07", "12:30", "1:02:03", in whole seconds.
+    ///
+    /// Time left rounds up, so that "0:00" means done; time taken rounds down, as a stopwatch does.
+    static func clock(_ duration: Duration, rounding: FloatingPointRoundingRule = .up) -> String {
+        let seconds = Int(Self.seconds(duration).rounded(rounding))
         let (hours, minutes, rest) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
         func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(rest))" : "\(minutes):\(twoDigits(rest))"
