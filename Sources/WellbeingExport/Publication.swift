@@ -47,11 +47,13 @@ public struct Publication: Sendable {
     /// - Parameter filter: the rows the tables keep; the tables were protected whole, so a subset
     ///   shows the same cells as the whole export.
     /// - Parameter formats: the optional parts (JSON, workbook, report cards) to write.
-    public func write(to path: String, filter: PublicationFilter = .everything, formats: ExportFormats = .all)
-        throws(ExportError)
+    /// - Parameter progress: told of each part as it is finished.
+    public func write(to path: String, filter: PublicationFilter = .everything, formats: ExportFormats = .all,
+                      progress: (any ProgressReporter)? = nil) throws(ExportError)
     {
         try ExportFolder(path: path).write(tables: tables, audits: audits, catalogue: catalogue, summary: summary,
-                                           policy: policy, provenance: provenance, filter: filter, formats: formats)
+                                           policy: policy, provenance: provenance, filter: filter, formats: formats,
+                                           progress: progress)
     }
 
     /// One line for people: rows written and the share of cells published.

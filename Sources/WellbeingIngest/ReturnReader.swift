@@ -33,60 +33,65 @@ public struct ReturnReader: Sendable {
     /// Reads the return in the file at `path`.
     ///
     /// Throws only when the file cannot be read at all; everything wrong with its content is in the report.
-    public func read(file path: String, into visitor: inout some ReturnVisitor) throws(ReturnReadError)
-        -> ValidationReport
+    /// - Parameter progress: told of the bytes as they are read (the caller begins the step: it knows the total).
+    public func read(file path: String, into visitor: inout some ReturnVisitor,
+                     progress: (any ProgressReporter)? = nil) throws(ReturnReadError) -> ValidationReport
     {
-        try read(file: path, into: &visitor, inBackground: false)
+        try read(file: path, into: &visitor, inBackground: false, progress: progress)
     }
 
     /// Reads the return in the file at `path`, validating and visiting on a second core while this one parses.
     ///
     /// Chosen for a visitor that may be used from another thread; the result is the same as reading on one.
-    public func read(file path: String, into visitor: inout some ReturnVisitor & Sendable) throws(ReturnReadError)
-        -> ValidationReport
+    public func read(file path: String, into visitor: inout some ReturnVisitor & Sendable,
+                     progress: (any ProgressReporter)? = nil) throws(ReturnReadError) -> ValidationReport
     {
-        try read(file: path, into: &visitor, inBackground: true)
+        try read(file: path, into: &visitor, inBackground: true, progress: progress)
     }
 
     /// Reads a return from any byte source, such as a request body; `name` labels the report.
     ///
     /// When the read fails part-way the visitor is ended as invalid before the error is thrown.
-    public func read(from source: some ReturnByteSource, named name: String, into visitor: inout some ReturnVisitor)
-        throws(ReturnReadError) -> ValidationReport
+    public func read(from source: some ReturnByteSource, named name: String, into visitor: inout some ReturnVisitor,
+                     progress: (any ProgressReporter)? = nil) throws(ReturnReadError) -> ValidationReport
     {
-        try read(from: source, named: name, into: &visitor, inBackground: false)
+        try read(from: source, named: name, into: &visitor, inBackground: false, progress: progress)
     }
 
     /// Reads a return from any byte source, validating and visiting on a second core while this one parses.
     public func read(from source: some ReturnByteSource, named name: String,
-                     into visitor: inout some ReturnVisitor & Sendable) throws(ReturnReadError) -> ValidationReport
+                     into visitor: inout some ReturnVisitor & Sendable,
+                     progress: (any ProgressReporter)? = nil) throws(ReturnReadError) -> ValidationReport
     {
-        try read(from: source, named: name, into: &visitor, inBackground: true)
+        try read(from: source, named: name, into: &visitor, inBackground: true, progress: progress)
     }
 
     /// Reads the file; `inBackground` runs the validator and the visitor on a second thread.
-    private func read(file path: String, into visitor: inout some ReturnVisitor, inBackground: Bool)
-        throws(ReturnReadError) -> ValidationReport
+    private func read(file path: String, into visitor: inout some ReturnVisitor, inBackground: Bool,
+                      progress: (any ProgressReporter)?) throws(ReturnReadError) -> ValidationReport
     {
         let source = try FileByteSource(path: path)
         // An oversized file is refused before a byte of it is parsed.
         guard source.size <= limits.maxBytes else {
             var log = DiagnosticLog(limit: diagnosticLimit)
             log.append(limits.oversizeDiagnostic)
+            // Skipped counts as done, so a bar over several files still ends full.
+            progress?.advance(by: source.size)
             visitor.end(valid: false)
             return ValidationReport(file: path, sha256: nil, byteCount: source.size, header: nil, schoolCount: 0,
                                     pupilCount: 0, acceptedPupilCount: 0, diagnostics: log.diagnostics,
                                     errorCount: log.errorCount, warningCount: log.warningCount,
                                     truncatedCount: log.truncatedCount)
         }
-        return try read(from: source, named: path, into: &visitor, inBackground: inBackground)
+        return try read(from: source, named: path, into: &visitor, inBackground: inBackground, progress: progress)
     }
 
     /// Reads from the source; `inBackground` runs the validator and the visitor on a second thread.
     private func read(from source: some ReturnByteSource, named name: String, into visitor: inout some ReturnVisitor,
-                      inBackground: Bool) throws(ReturnReadError) -> ValidationReport
+                      inBackground: Bool, progress: (any ProgressReporter)?) throws(ReturnReadError)
+        -> ValidationReport
     {
-        let pump = InputPump(source: source, maxBytes: limits.maxBytes)
+        let pump = InputPump(source: source, maxBytes: limits.maxBytes, progress: progress)
         var checked = ReturnValidator(instruments: instruments, localAuthorities: localAuthorities,
                                       upnRegistry: SpillingUPNRegistry(directory: scratchDirectory),
                                       diagnosticLimit: diagnosticLimit)

@@ -50,36 +50,44 @@ struct AggregateCommand: ParsableCommand {
         var aggregator = ReturnAggregator(catalogue: data.catalogue)
         var inputs: [Provenance.Input] = []
         var rejected = 0
-        let progress = ProgressLine(quiet: quiet)
+        let progress = TerminalProgress(quiet: quiet)
+        defer { progress.finish() }
+        progress.beginReading(files)
         for file in files {
             let report: ValidationReport
             do {
-                report = try progress.reading(file, into: &aggregator) { try reader.read(file: file, into: &$0) }
-            } catch let error as ReturnReadError {
+                report = try reader.read(file: file, into: &aggregator, progress: progress)
+            } catch {
                 throw CommandFailure.io(error.message)
             }
             guard report.isValid, let header = report.header, let sha256 = report.sha256 else {
                 rejected += 1
-                printError("\(file): rejected: \(report.errorCount) error\(report.errorCount == 1 ? "" : "s")"
-                           + (report.diagnostics.first { $0.severity == .error }.map { ", first: \($0)" } ?? ""))
+                progress.pausing {
+                    printError("\(file): rejected: \(report.errorCount) error\(report.errorCount == 1 ? "" : "s")"
+                               + (report.diagnostics.first { $0.severity == .error }.map { ", first: \($0)" } ?? ""))
+                }
                 continue
             }
             inputs.append(Provenance.Input(
                 name: file, sha256: sha256, returnId: header.returnId, localAuthority: header.localAuthority.code,
                 wave: header.wave.code, schools: report.schoolCount, pupils: report.acceptedPupilCount))
             if !quiet {
-                printError("\(file): \(header.localAuthority.name) \(header.wave): \(report.schoolCount) schools, "
-                           + "\(report.acceptedPupilCount) pupils counted, \(report.warningCount) warnings")
+                progress.pausing {
+                    printError("\(file): \(header.localAuthority.name) \(header.wave): \(report.schoolCount) schools, "
+                               + "\(report.acceptedPupilCount) pupils counted, \(report.warningCount) warnings")
+                }
             }
         }
         guard rejected == 0 else {
             throw CommandFailure.invalid("\(rejected) of \(files.count) returns rejected; nothing was written. "
                                          + "Run `wellbeing validate FILE` for every error, fix them and try again.")
         }
-        progress.show("building, protecting and writing the tables…")
-        let publication = try Publication(aggregation: aggregator.aggregation, reference: data,
-                                          audited: protection.audit, inputs: inputs)
-        try publication.writeFolder(to: out, filter: filter, formats: formats)
+        let aggregation = aggregator.aggregation
+        progress.begin("building and protecting \(aggregation.schoolCount) schools' tables", total: nil,
+                       unit: .count("schools"))
+        let publication = try Publication(aggregation: aggregation, reference: data, audited: protection.audit,
+                                          inputs: inputs)
+        try publication.writeFolder(to: out, filter: filter, formats: formats, progress: progress)
         progress.finish()
         if !quiet { printError("wrote \(out): \(publication.summaryLine)") }
     }

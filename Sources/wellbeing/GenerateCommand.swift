@@ -98,40 +98,29 @@ struct GenerateCommand: ParsableCommand {
         }
 
         let paths = try outputPaths(for: synthetic.returns)
-        let progress = ProgressLine(quiet: quiet)
+        let progress = TerminalProgress(quiet: quiet)
+        defer { progress.finish() }
+        progress.begin("generating", total: pupils, unit: .count("pupils"))
         let start = ContinuousClock.now
         var done = 0
         for (index, path) in paths.enumerated() {
             let before = done
             try write(path: path) { sink in
                 try synthetic.write(returnAt: index, to: &sink) { written in
+                    progress.advance(by: before + written - done)
                     done = before + written
-                    progress.update(Self.progressText(done: done, total: pupils, since: start))
                 }
             }
-            progress.finish()
-            print(path)
+            progress.pausing { print(path) }
         }
-        if progress.enabled {
-            let seconds = Self.seconds(since: start)
-            printError("\(done) pupils in \(paths.count) return(s), \((seconds * 10).rounded() / 10)s "
-                + "(\(Int(Double(done) / seconds)) pupils/s)")
+        progress.finish()
+        if progress.isShown {
+            let figures = ProgressFigures(completed: done, total: nil, unit: .count("pupils"),
+                                          elapsed: ContinuousClock.now - start)
+            let taken = ProgressFigures.clock(figures.elapsed, rounding: .down)
+            printError("\(done) pupils in \(paths.count) return(s) in \(taken)"
+                       + (figures.rateText.map { " (\($0))" } ?? ""))
         }
-    }
-
-    /// A bar, the pupils done, the rate and the time left.
-    private static func progressText(done: Int, total: Int, since start: ContinuousClock.Instant) -> String {
-        let width = 30
-        let filled = width * done / max(total, 1)
-        let rate = Double(done) / seconds(since: start)
-        let left = rate > 0 ? Int((Double(total - done) / rate).rounded()) : 0
-        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
-            + "\(done)/\(total) pupils  \(Int(rate)) pupils/s  \(left)s left"
-    }
-
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, 1e-3)
     }
 
     /// One path per return, following the rules in the help.

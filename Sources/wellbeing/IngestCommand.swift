@@ -44,7 +44,9 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let (reader, data) = try read.makeReader()
         let store = try store.open(catalogue: data.catalogue)
-        let progress = ProgressLine(quiet: quiet)
+        let progress = TerminalProgress(quiet: quiet)
+        defer { progress.finish() }
+        progress.beginReading(files)
         var invalid = 0
         var unreadable = 0
         for file in files {
@@ -52,10 +54,10 @@ struct IngestCommand: ParsableCommand {
                 if try !ingest(file, reader: reader, store: store, progress: progress) { invalid += 1 }
             } catch let error as ReturnReadError {
                 unreadable += 1
-                printError("error: \(error.message)")
+                progress.pausing { printError("error: \(error.message)") }
             } catch let error as StoreError {
                 unreadable += 1
-                printError("error: \(file): \(error.message)")
+                progress.pausing { printError("error: \(file): \(error.message)") }
             }
         }
         if unreadable > 0 { throw ExitCode(2) }
@@ -66,27 +68,29 @@ struct IngestCommand: ParsableCommand {
     }
 
     /// Reads one file into the store and prints its receipt; false when it was invalid.
-    private func ingest(_ file: String, reader: ReturnReader, store: SQLiteReturnStore, progress: ProgressLine)
+    private func ingest(_ file: String, reader: ReturnReader, store: SQLiteReturnStore, progress: TerminalProgress)
         throws -> Bool
     {
         var report: ValidationReport?
-        // Opens the store's `any ReturnVisitor` so the progress wrapper can hold it by its concrete type.
-        func read(into visitor: inout some ReturnVisitor) throws -> ValidationReport {
-            try progress.reading(file, into: &visitor) { try reader.read(file: file, into: &$0) }
-        }
         let outcome = try store.submit { visitor in
-            let read = try read(into: &visitor)
+            let read = try reader.read(file: file, into: &visitor, progress: progress)
             report = read
             return ReturnSubmission(name: file, sha256: read.sha256, isValid: read.isValid,
                                     warnings: read.warningCount)
         }
-        progress.finish()
+        var stored = true
+        progress.pausing { stored = Self.printReceipt(file: file, outcome: outcome, report: report) }
+        return stored
+    }
+
+    /// Prints what became of one file; false when it was rejected.
+    private static func printReceipt(file: String, outcome: SubmissionOutcome, report: ValidationReport?) -> Bool {
         switch outcome {
         case .stored(let receipt):
-            print("\(file): stored as return \(receipt.id): \(Self.describe(receipt))")
+            print("\(file): stored as return \(receipt.id): \(describe(receipt))")
         case .duplicate(let receipt):
             print("\(file): identical to return \(receipt.id), stored \(receipt.received); nothing changed: "
-                  + Self.describe(receipt))
+                  + describe(receipt))
         case .rejected:
             let errors = report?.errorCount ?? 0
             let first = report?.diagnostics.first { $0.severity == .error }.map { "; first: \($0)" } ?? ""

@@ -41,9 +41,9 @@ struct PublishCommand: ParsableCommand {
 
     func run() throws {
         let data = try reference.load()
-        let progress = ProgressLine(quiet: quiet)
+        let progress = TerminalProgress(quiet: quiet)
         defer { progress.finish() }
-        progress.show("reading the stored school sums")
+        progress.begin("reading the stored school sums", total: nil, unit: .count("schools"))
         let snapshot: StoreSnapshot
         do {
             snapshot = try store.open(catalogue: data.catalogue).snapshot()
@@ -54,10 +54,10 @@ struct PublishCommand: ParsableCommand {
             throw CommandFailure.invalid("the store \(store.path) holds no returns in force; "
                                          + "store some with `wellbeing ingest FILE` first")
         }
-        progress.show("building and protecting \(snapshot.aggregation.schoolCount) schools' tables")
+        progress.begin("building and protecting \(snapshot.aggregation.schoolCount) schools' tables", total: nil,
+                       unit: .count("schools"))
         let publication = try Publication(snapshot: snapshot, reference: data, audited: protection.audit)
-        progress.show("writing \(out)")
-        try publication.writeFolder(to: out, filter: filter, formats: formats)
+        try publication.writeFolder(to: out, filter: filter, formats: formats, progress: progress)
         progress.finish()
         let returns = snapshot.returns.count
         if !quiet {

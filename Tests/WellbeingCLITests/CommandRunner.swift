@@ -24,8 +24,17 @@ enum CommandRunner {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        try run(program: executable, arguments, environment: environment)
+    }
+
+    /// Runs another program (python3, script) the same way; `name` is looked up on PATH.
+    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        try run(program: URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, environment: environment)
+    }
+
+    private static func run(program: URL, _ arguments: [String], environment: [String: String]) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment

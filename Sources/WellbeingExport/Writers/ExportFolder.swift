@@ -29,11 +29,18 @@ public struct ExportFolder: Sendable {
     ///     counts the whole publication).
     ///   - formats: the optional parts to write; parts left out are removed from the folder, so
     ///     nothing from an earlier export passes for this one.
+    ///   - progress: told of each part as it is finished.
     public func write(tables: [IndicatorTable], audits: [AuditReport] = [], catalogue: Catalogue,
                       summary: SuppressionSummary,
                       policy: SuppressionPolicy, provenance: Provenance,
-                      filter: PublicationFilter = .everything, formats: ExportFormats = .all) throws(ExportError)
+                      filter: PublicationFilter = .everything, formats: ExportFormats = .all,
+                      progress: (any ProgressReporter)? = nil) throws(ExportError)
     {
+        let writesCards = formats.contains(.reportCards) && !tables.isEmpty
+        // The five files every export has, then the optional parts.
+        let parts = 5 + (audits.isEmpty ? 0 : 1) + (formats.contains(.json) ? 1 : 0) + (writesCards ? 1 : 0)
+            + (formats.contains(.workbook) ? 1 : 0)
+        progress?.begin("writing \((path as NSString).lastPathComponent)", total: parts, unit: .count("files"))
         let fileManager = FileManager.default
         let staging = (path as NSString).appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
         do {
@@ -58,6 +65,7 @@ public struct ExportFolder: Sendable {
             let writer = try BufferedFileWriter(path: (staging as NSString).appendingPathComponent(name))
             try body(writer)
             try writer.finish()
+            progress?.advance(by: 1)
         }
         try file("indicators.csv") { writer throws(ExportError) in
             try ExportError.keepingType("indicators.csv") {
@@ -90,15 +98,17 @@ public struct ExportFolder: Sendable {
             }
         }
         // The report cards: the pages the service renders, as static files linking to each other.
-        if formats.contains(.reportCards), !tables.isEmpty {
+        if writesCards {
             do {
                 try ReportCardSite(tables: tables, catalogue: catalogue, provenance: provenance, links: .static)
                     .writeStatic(to: (staging as NSString).appendingPathComponent(Self.reportCardsFolder))
             } catch {
                 throw .cannotWrite(path: Self.reportCardsFolder, reason: error.message)
             }
+            progress?.advance(by: 1)
         }
         try workbookWrite.wait()
+        if formats.contains(.workbook) { progress?.advance(by: 1) }
         // A folder cannot be renamed over a non-empty one, so the previous report cards go first
         // (also when this export has none: old pages must not pass for this export's).
         let cards = (staging as NSString).appendingPathComponent(Self.reportCardsFolder)

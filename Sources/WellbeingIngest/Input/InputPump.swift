@@ -1,3 +1,5 @@
+import WellbeingCore
+
 /// Feeds a byte source to libxml2, hashing every byte on the way and stopping at the size limit.
 ///
 /// The file is read once: the SHA-256 of a receipt comes from the same bytes
@@ -13,6 +15,8 @@ final class InputPump {
 
     private let source: any ReturnByteSource
     private let maxBytes: Int
+    /// Told of every block read, so a bar can show the bytes done.
+    private let progress: (any ProgressReporter)?
     private let hasher = BackgroundHasher()
     private let ring = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize * blockCount, alignment: 16)
     /// The ring slot of the current block.
@@ -26,9 +30,10 @@ final class InputPump {
     /// The source's own failure, which ends the read with an error rather than a report.
     private(set) var failure: ReturnReadError?
 
-    init(source: any ReturnByteSource, maxBytes: Int) {
+    init(source: any ReturnByteSource, maxBytes: Int, progress: (any ProgressReporter)? = nil) {
         self.source = source
         self.maxBytes = maxBytes
+        self.progress = progress
     }
 
     deinit {
@@ -82,6 +87,7 @@ final class InputPump {
             return false
         }
         byteCount += count
+        progress?.advance(by: count)
         guard byteCount <= maxBytes else {
             exceededLimit = true
             return false

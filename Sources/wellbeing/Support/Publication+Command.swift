@@ -39,11 +39,13 @@ extension Publication {
 
     /// Writes the export folder (the rows `filter` selects, the parts `formats` names), reporting a failure
     /// as a command's I/O error.
-    func writeFolder(to path: String, filter: FilterOptions, formats: FormatOptions) throws(CommandFailure) {
+    func writeFolder(to path: String, filter: FilterOptions, formats: FormatOptions,
+                     progress: (any ProgressReporter)? = nil) throws(CommandFailure)
+    {
         let filter = try filter.filter(for: self)
         let formats = try formats.parsed()
         do {
-            try write(to: path, filter: filter, formats: formats)
+            try write(to: path, filter: filter, formats: formats, progress: progress)
         } catch {
             throw CommandFailure.io(error.description)
         }
