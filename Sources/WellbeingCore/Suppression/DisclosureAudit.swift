@@ -3,8 +3,9 @@ struct DisclosureAudit {
     let model: AttackerModel
     let auditor: any DisclosureAuditor
 
-    init(table: IndicatorTable, policy: SuppressionPolicy, auditor: any DisclosureAuditor) {
-        model = AttackerModel(table: table, policy: policy)
+    init(table: IndicatorTable, policy: SuppressionPolicy, means: PublishedMeans = .exact,
+         auditor: any DisclosureAuditor) {
+        model = AttackerModel(table: table, policy: policy, means: means)
         self.auditor = auditor
     }
 
@@ -28,15 +29,27 @@ struct DisclosureAudit {
     /// cells exposed there are audited again against the whole indicator, where
     /// nothing hidden is held fixed and the relations split the hidden cells into
     /// independent components. Each pass's LPs go to the auditor in one call so
-    /// it can spread them over every core.
+    /// it can spread them over every core. Cells of a mean whose published means
+    /// are known only to their rounding go straight to the whole indicator
+    /// (``AttackerModel/roundedMeanProblem(indicator:targets:)``).
     func entries(for cells: some Collection<CellReference>) throws(DisclosureError) -> [AuditReport.Entry] {
         let table = model.table
         var homes: [AuditBlock: Set<CellReference>] = [:]
-        for cell in cells { homes[AuditBlock(home: cell, in: table), default: []].insert(cell) }
+        var wholeMeans: [Int: Set<CellReference>] = [:]
+        for cell in cells {
+            if model.auditsWhole(indicator: cell.indicator) {
+                wholeMeans[cell.indicator, default: []].insert(cell)
+            } else {
+                homes[AuditBlock(home: cell, in: table), default: []].insert(cell)
+            }
+        }
         let local = try entries(solving: homes.keys.sorted().flatMap { block in
             model.problems(in: block) { homes[block]!.contains($0) }
+        } + wholeMeans.keys.sorted().compactMap { indicator in
+            model.roundedMeanProblem(indicator: indicator) { wholeMeans[indicator]!.contains($0) }
         })
-        let exposed = Set(local.filter { !$0.isProtected }.map(\.cell))
+        let exposed = Set(local.filter { !$0.isProtected && !model.auditsWhole(indicator: $0.cell.indicator) }
+            .map(\.cell))
         guard !exposed.isEmpty else { return local }
         let whole = try entries(solving: Set(exposed.map(\.indicator)).sorted().flatMap { indicator in
             model.problems(in: .whole(indicator: indicator)) { exposed.contains($0) }
