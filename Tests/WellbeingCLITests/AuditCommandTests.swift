@@ -41,8 +41,11 @@ struct AuditCommandTests {
         #expect(result.stdout.contains("PASS"))
     }
 
-    @Test("publishing a hidden cell's true values exposes its neighbour: exit 1, naming the exposed cell")
-    func revealedCell() throws {
+    /// With its audit entry dropped too, the files agree and only the LP finds the exposure; with the entry
+    /// kept, the files also disagree.
+    @Test("publishing a hidden cell's true values exposes its neighbour: exit 1, naming the exposed cell",
+          arguments: [true, false])
+    func revealedCell(dropsEntry: Bool) throws {
         let folder = try Self.copy()
         let audit = try AuditFile(folder: folder)
         var table = try CSVFile(url: folder.appendingPathComponent("indicators.csv"))
@@ -66,8 +69,7 @@ struct AuditCommandTests {
             for column in 22...24 { table.rows[revealed][column] = percent }
         }
         try table.write()
-        // A careful editor drops the revealed cell's audit entry too, so that the files still agree.
-        try AuditFile.removeEntry(truth, in: folder)
+        if dropsEntry { try AuditFile.removeEntry(truth, in: folder) }
 
         let result = try CommandRunner.run(["audit", folder.path])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
@@ -76,8 +78,14 @@ struct AuditCommandTests {
             $0.hasPrefix("  - ") && $0.contains("\(exposed.level) \(exposed.code) ") && $0.contains(" \(exposed.text): ")
         }, "\(exposed.level) \(exposed.code) \(exposed.text) not named in:\n\(result.stdout)")
         #expect(result.stdout.contains("FAIL"))
-        // The files still agree: only the LP finds what the edit gives away.
-        #expect(result.stdout.contains("Files agree"))
+        let covered = "audit.json covers \(truth.level) \(truth.code) "
+        if dropsEntry {
+            #expect(result.stdout.contains("Files agree"))
+        } else {
+            #expect(result.stdout.split(separator: "\n").contains {
+                $0.contains(covered) && $0.hasSuffix(" \(truth.text), which indicators.csv publishes")
+            }, "\(result.stdout)")
+        }
     }
 
     @Test("a hidden cell whose audit entry was deleted: exit 1, naming it")
