@@ -41,7 +41,7 @@ struct AuditCommand: ParsableCommand {
         do {
             folder = try StatedFolder(path: directory, catalogue: data.catalogue)
         } catch {
-            throw CommandFailure.io(error.message)
+            throw CommandFailure.io(error.description)
         }
         guard folder.policyVersion == data.policy.version else {
             throw CommandFailure.io("\(directory) was audited under suppression policy \(folder.policyVersion), not"

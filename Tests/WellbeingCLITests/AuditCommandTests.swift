@@ -43,6 +43,20 @@ struct AuditCommandTests {
 
     /// With its audit entry dropped too, the files agree and only the LP finds the exposure; with the entry
     /// kept, the files also disagree.
+    @Test("an audited export of the hand-made fixtures, three waves with awkward names, re-audits clean")
+    func severalWaves() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let aggregated = try CommandRunner.run(["aggregate", "--quiet", "--audit", "--formats", "none"]
+                                               + AggregateCommandTests.inputs + ["--out", folder.path])
+        #expect(aggregated.status == 0, "\(aggregated.stderr)")
+        let result = try CommandRunner.run(["audit", folder.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        for wave in ["2026AUT (time period 202627)", "2026SUM (time period 202526)", "2027SPR (time period 202627)"] {
+            #expect(result.stdout.contains(wave), "\(wave) missing from:\n\(result.stdout)")
+        }
+    }
+
     @Test("publishing a hidden cell's true values exposes its neighbour: exit 1, naming the exposed cell",
           arguments: [true, false])
     func revealedCell(dropsEntry: Bool) throws {

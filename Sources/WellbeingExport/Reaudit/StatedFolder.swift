@@ -58,7 +58,10 @@ public struct StatedFolder: Sendable {
             let key = row.key
             let location = key.location(name: row.geography.name)
             let wave = WaveKey(timePeriod: row.timePeriod, wave: row.wave)
-            if waves[wave] == nil { waveOrder.append(wave) }
+            if waves[wave] == nil {
+                waveOrder.append(wave)
+                waves[wave] = []
+            }
             guard seen.insert(key).inserted else {
                 findings.append(.duplicateCell(location))
                 continue
@@ -83,7 +86,7 @@ public struct StatedFolder: Sendable {
             } else if entry != nil {
                 findings.append(.auditEntryForPublishedCell(location))
             }
-            waves[wave, default: []].append(cell)
+            waves[wave]!.append(cell)
         }
         for (key, entry) in audited.sorted(by: { $0.key < $1.key }) where !entry.used {
             findings.append(.auditEntryWithoutRow(key.location(name: "")))
@@ -92,7 +95,7 @@ public struct StatedFolder: Sendable {
         var tables: [IndicatorTable] = []
         var unaudited: [String] = []
         for wave in waveOrder {
-            let cells = waves[wave] ?? []
+            let cells = waves[wave]!
             let missing = Self.missingGeographies(of: cells)
             findings += missing.map { .missingGeography(level: $0.level.rawValue, code: $0.code, wave: wave.wave.code) }
             guard missing.isEmpty, !incomplete.contains(wave) else {
