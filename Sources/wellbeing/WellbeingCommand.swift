@@ -18,10 +18,11 @@ struct WellbeingCommand: AsyncParsableCommand {
               wellbeing generate --pupils 5000 --schools 20 --las 2 --seed 1 --out returns/
               wellbeing validate returns/*.xml
               wellbeing aggregate returns/*.xml --out export/
+              wellbeing aggregate --audit returns/*.xml --out export/ && wellbeing audit export/
             """,
         version: SoftwareVersion.current,
         subcommands: [ValidateCommand.self, AggregateCommand.self, IngestCommand.self, PublishCommand.self,
-                      ReturnsCommand.self, GenerateCommand.self, ServeCommand.self, TokenCommand.self,
+                      ReturnsCommand.self, AuditCommand.self, GenerateCommand.self, ServeCommand.self, TokenCommand.self,
                       DemoCommand.self]
     )
 

@@ -107,6 +107,17 @@ public struct CellAccumulator: Sendable, Hashable {
         for i in sums.indices { sums[i] += other.sums[i] }
     }
 
+    /// Sets one cell's sums outright, for a table rebuilt from published files where no pupil is at hand.
+    ///
+    /// The sum of squares is left alone: a rebuilt table feeds the audit, never a standard deviation.
+    mutating func set(category: Int, indicator: Int, n: Int, count: Int, scoreSum: Int64) {
+        let index = 2 * cell(category: category, indicator: indicator)
+        counts[index] = UInt32(n)
+        counts[index + 1] = UInt32(count)
+        let slot = meanSlot[indicator]
+        if slot >= 0 { sums[2 * (category * meanSlotCount + slot)] = scoreSum }
+    }
+
     /// True when no pupil has been added.
     public var isEmpty: Bool { counts.allSatisfy { $0 == 0 } }
 }

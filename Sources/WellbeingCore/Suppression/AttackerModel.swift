@@ -5,17 +5,21 @@
 /// that nothing is negative; that a count never exceeds its `n`; and that a
 /// score sum lies between the lowest and highest possible score times `n`.
 /// Published cells are constants at their exact values — for a mean that is
-/// more than its 2-decimal rounding reveals, so the audit errs on the safe side.
+/// more than its 2-decimal rounding reveals, so the audit errs on the safe side —
+/// unless `means` is ``PublishedMeans/rounded`` (see `AttackerModel+RoundedMeans.swift`).
 /// The unknowns are the hidden cells' `n` and count (or score sum).
 struct AttackerModel: Sendable {
     let table: IndicatorTable
     let policy: SuppressionPolicy
+    /// What a published mean tells the attacker about its score sum.
+    let means: PublishedMeans
     /// Per indicator: the lowest and highest score in hundredths, for means.
-    private let scoreRanges: [ClosedRange<Double>?]
+    let scoreRanges: [ClosedRange<Double>?]
 
-    init(table: IndicatorTable, policy: SuppressionPolicy) {
+    init(table: IndicatorTable, policy: SuppressionPolicy, means: PublishedMeans = .exact) {
         self.table = table
         self.policy = policy
+        self.means = means
         scoreRanges = table.catalogue.indicators.map { Self.scoreRange(of: $0, in: table.catalogue) }
     }
 

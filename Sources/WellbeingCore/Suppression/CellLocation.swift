@@ -8,6 +8,15 @@ public struct CellLocation: Sendable, Hashable, Codable {
     /// The breakdown's column name (`total` for the shared total).
     public var breakdown: String
     public var category: String
+
+    public init(level: String, code: String, name: String, indicator: String, breakdown: String, category: String) {
+        self.level = level
+        self.code = code
+        self.name = name
+        self.indicator = indicator
+        self.breakdown = breakdown
+        self.category = category
+    }
 }
 
 extension IndicatorTable {

@@ -3,8 +3,9 @@ struct DisclosureAudit {
     let model: AttackerModel
     let auditor: any DisclosureAuditor
 
-    init(table: IndicatorTable, policy: SuppressionPolicy, auditor: any DisclosureAuditor) {
-        model = AttackerModel(table: table, policy: policy)
+    init(table: IndicatorTable, policy: SuppressionPolicy, means: PublishedMeans = .exact,
+         auditor: any DisclosureAuditor) {
+        model = AttackerModel(table: table, policy: policy, means: means)
         self.auditor = auditor
     }
 
@@ -32,7 +33,9 @@ struct DisclosureAudit {
     /// indicator, where nothing hidden is held fixed and the relations split the
     /// hidden cells into independent components. Only that last pass solves
     /// short ends to their extremes. Each pass's LPs go to the auditor in one
-    /// call so it can spread them over every core.
+    /// call so it can spread them over every core. Cells of a mean whose
+    /// published means are known only to their rounding go straight to the whole
+    /// indicator (``AttackerModel/roundedMeanProblem(indicator:targets:)``).
     ///
     /// With `confirming` false the whole-indicator pass is left out and a cell
     /// still exposed in its widest block is reported as exposed there: protection
@@ -43,6 +46,16 @@ struct DisclosureAudit {
         let table = model.table
         var results: [CellReference: AuditReport.Entry] = [:]
         var pending = Set(cells)
+        let wholeMeans = Dictionary(grouping: pending.filter { model.auditsWhole(indicator: $0.indicator) },
+                                    by: \.indicator).mapValues(Set.init)
+        if !wholeMeans.isEmpty {
+            for entry in try entries(solving: wholeMeans.keys.sorted().compactMap({ indicator in
+                model.roundedMeanProblem(indicator: indicator) { wholeMeans[indicator]!.contains($0) }
+            })) {
+                results[entry.cell] = entry
+                pending.remove(entry.cell)
+            }
+        }
         let screens: [(CellReference) -> AuditBlock] = [
             { AuditBlock(home: $0, in: table) }, { AuditBlock(family: $0, in: table) },
             { cell in
