@@ -54,6 +54,49 @@ struct SuppressionTests {
         #expect(table.units[camden].status(category: 0, indicator: wb03) == .published)
     }
 
+    @Test("hidden cells that cannot give way get a partner with room: a small count beside a category counting nobody")
+    func partnersHaveRoom() {
+        // One breakdown row: 60 girls and 50 boys (published), 6 of other sex none of whom feel safe (P1, count 0)
+        // and 12 of unknown sex of whom 2 do (P2). Hidden together, the P2 count could not rise: the P1 cell has no
+        // count to give. The floor must hide a category that does.
+        func pupils(_ count: Int, safe: Int, sex: Sex) -> [PupilResponse] {
+            (0..<count).map { i in TestData.pupil(["SAFE": i < safe ? 5 : 2], year: 8, sex: sex) }
+        }
+        let school = TestData.school(urn: 100001, la: TestData.camden,
+                                     pupils: pupils(60, safe: 40, sex: .female) + pupils(50, safe: 30, sex: .male)
+                                         + pupils(6, safe: 0, sex: .other) + pupils(12, safe: 2, sex: .unknown))
+        let other = TestData.school(urn: 100002, la: TestData.camden, pupils: pupils(80, safe: 50, sex: .female))
+        var table = IndicatorTable(catalogue: TestData.catalogue, wave: TestData.wave, schools: [school, other])
+        DisclosureControl(policy: .standard).protect(&table)
+        let wb03 = TestData.indicatorIndex("WB03")
+        let unit = table.indices(of: .school)[0]
+        let sexes = Array(table.layout.slots(of: .sex))
+        let status = sexes.map { table.units[unit].status(category: $0, indicator: wb03) }
+        #expect(status[2] == .primaryBase && status[3] == .primarySmallCount)
+        // A rule that only pairs lone hidden cells would stop at the two primary cells.
+        #expect(status[0] == .secondary || status[1] == .secondary, "\(status)")
+        #expect(Self.everyRelationHasRoom(table))
+        #expect(Self.everyRelationHasRoom(protectedTable()))
+    }
+
+    /// In every relation with a published total, the other hidden parts can give each hidden part its protection.
+    static func everyRelationHasRoom(_ table: IndicatorTable) -> Bool {
+        let policy = SuppressionPolicy.standard
+        for relation in table.additiveRelations where !table.status(relation.total).isSuppressed {
+            let hidden = relation.parts.filter { table.status($0).isSuppressed }
+            func count(_ cell: CellReference) -> Int {
+                table.units[cell.unit].cells.count(category: cell.category, indicator: cell.indicator)
+            }
+            let isProportion = table.catalogue.indicators[relation.total.indicator].kind == .proportion
+            for part in hidden where table.status(part).isPrimary {
+                let others = hidden.filter { $0 != part }
+                if others.map(table.n).reduce(0, +) < policy.protection(for: table.n(part)) { return false }
+                if isProportion, others.map(count).reduce(0, +) < policy.protection(for: count(part)) { return false }
+            }
+        }
+        return true
+    }
+
     @Test("the same input always gives the same pattern")
     func deterministic() {
         #expect(protectedTable().units.map(\.status) == protectedTable().units.map(\.status))
