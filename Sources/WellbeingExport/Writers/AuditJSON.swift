@@ -47,38 +47,75 @@ enum AuditJSON {
         var tables: [Table]
     }
 
-    static func document(tables: [IndicatorTable], audits: [AuditReport], policy: SuppressionPolicy) -> Document {
-        let documented = zip(tables, audits).map { table, audit in
-            Document.Table(
-                timePeriod: table.academicYear.code, surveyWave: table.wave.code, passed: audit.isPassed,
-                summary: audit.summary,
-                cells: audit.entries.map { entry in
-                    let location = table.location(of: entry.cell)
-                    return Document.Cell(
-                        geographicLevel: location.level, code: location.code, indicatorId: location.indicator,
-                        breakdown: location.breakdown, category: location.category, reason: entry.status.rule,
-                        measures: entry.measures.map { measure in
-                            Document.Measure(
-                                quantity: measure.quantity, value: measure.value,
-                                required: measure.required.map { [$0.lowerBound, $0.upperBound] },
-                                feasible: [measure.feasible.lower.value,
-                                           measure.feasible.upper.value.isFinite ? measure.feasible.upper.value : nil],
-                                feasibleIsExtreme: [measure.feasible.lower.isExtreme, measure.feasible.upper.isExtreme],
-                                passed: measure.isProtected)
-                        },
-                        passed: entry.isProtected)
-                })
-        }
-        return Document(format: format, policyVersion: policy.version, passed: audits.allSatisfy(\.isPassed),
-                        tables: documented)
-    }
-
-    static func data(tables: [IndicatorTable], audits: [AuditReport], policy: SuppressionPolicy) -> Data {
+    /// Writes the document, handing UTF-8 to `flush` in chunks of about 1 MiB.
+    ///
+    /// A national audit holds millions of cells, so cells are written as they
+    /// are read, one a line, and never built as one value: the document decodes
+    /// as ``Document``.
+    static func write(tables: [IndicatorTable], audits: [AuditReport], policy: SuppressionPolicy,
+                      flush: ([UInt8]) throws -> Void) rethrows {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Strings, integers and finite numbers cannot fail to encode.
-        return (try? encoder.encode(document(tables: tables, audits: audits, policy: policy)))
-            .map { $0 + Data("\n".utf8) } ?? Data()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var buffer: [UInt8] = []
+        func text(_ value: String) { JSONText.appendString(value, to: &buffer) }
+        func append(_ raw: String) { buffer.append(contentsOf: raw.utf8) }
+        func number(_ value: Double) {
+            // Feasible ends are simplex values; an unbounded upper end is null.
+            guard value.isFinite else { return append("null") }
+            append(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)")
+        }
+        append("{\n  \"format\" : ")
+        text(format)
+        append(",\n  \"passed\" : \(audits.allSatisfy(\.isPassed)),\n  \"policy_version\" : ")
+        text(policy.version)
+        append(",\n  \"tables\" : [")
+        for (t, (table, audit)) in zip(tables, audits).enumerated() {
+            append(t == 0 ? "\n    {\n      \"cells\" : [" : ",\n    {\n      \"cells\" : [")
+            for (e, entry) in audit.entries.enumerated() {
+                let location = table.location(of: entry.cell)
+                append(e == 0 ? "\n        {\"breakdown\":" : ",\n        {\"breakdown\":")
+                text(location.breakdown)
+                append(",\"category\":")
+                text(location.category)
+                append(",\"code\":")
+                text(location.code)
+                append(",\"geographic_level\":")
+                text(location.level)
+                append(",\"indicator_id\":")
+                text(location.indicator)
+                append(",\"measures\":[")
+                for (m, measure) in entry.measures.enumerated() {
+                    append(m == 0 ? "{\"feasible\":[" : ",{\"feasible\":[")
+                    number(measure.feasible.lower.value)
+                    append(",")
+                    number(measure.feasible.upper.value)
+                    append("],\"feasible_is_extreme\":[\(measure.feasible.lower.isExtreme),"
+                           + "\(measure.feasible.upper.isExtreme)],\"passed\":\(measure.isProtected),\"quantity\":")
+                    text(measure.quantity.rawValue)
+                    if let required = measure.required {
+                        append(",\"required\":[\(required.lowerBound),\(required.upperBound)]")
+                    }
+                    append(",\"value\":\(measure.value)}")
+                }
+                append("],\"passed\":\(entry.isProtected),\"reason\":")
+                text(entry.status.rule)
+                append("}")
+                if buffer.count >= 1 << 20 {
+                    try flush(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            append("\n      ],\n      \"passed\" : \(audit.isPassed),\n      \"summary\" : ")
+            // A handful of integers: cannot fail to encode.
+            buffer.append(contentsOf: (try? encoder.encode(audit.summary)) ?? Data("{}".utf8))
+            append(",\n      \"survey_wave\" : ")
+            text(table.wave.code)
+            append(",\n      \"time_period\" : ")
+            text(table.academicYear.code)
+            append("\n    }")
+        }
+        append("\n  ]\n}\n")
+        try flush(buffer)
     }
 }

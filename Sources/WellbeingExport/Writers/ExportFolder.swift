@@ -78,7 +78,9 @@ public struct ExportFolder: Sendable {
         }
         if !audits.isEmpty {
             try file("audit.json") { writer throws(ExportError) in
-                try writer.write(bytes: AuditJSON.data(tables: tables, audits: audits, policy: policy))
+                try ExportError.keepingType("audit.json") {
+                    try AuditJSON.write(tables: tables, audits: audits, policy: policy) { try writer.write(bytes: $0) }
+                }
             }
         }
         try file("provenance.json") { writer throws(ExportError) in
