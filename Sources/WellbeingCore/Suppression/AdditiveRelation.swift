@@ -135,6 +135,14 @@ extension IndicatorTable {
         units[cell.unit].cells.n(category: cell.category, indicator: cell.indicator)
     }
 
+    /// Whether the same geography and category is hidden for another indicator: hiding it again costs readers less.
+    func isHiddenForAnotherIndicator(_ cell: CellReference) -> Bool {
+        let unit = units[cell.unit]
+        return (0..<unit.cells.indicatorCount).contains { indicator in
+            indicator != cell.indicator && unit.status(category: cell.category, indicator: indicator).isSuppressed
+        }
+    }
+
     mutating func setStatus(_ status: CellStatus, _ cell: CellReference) {
         units[cell.unit].setStatus(status, category: cell.category, indicator: cell.indicator)
     }

@@ -227,12 +227,8 @@ struct ComplementarySuppression {
     private func cost(_ cell: CellReference, in table: IndicatorTable) -> Double {
         let status = table.status(cell)
         guard !status.isSuppressed else { return 0 }
-        let unit = table.units[cell.unit]
-        let hiddenElsewhere = (0..<unit.cells.indicatorCount).contains { indicator in
-            indicator != cell.indicator && unit.status(category: cell.category, indicator: indicator).isSuppressed
-        }
-        var cost = Double(unit.cells.n(category: cell.category, indicator: cell.indicator))
-        if hiddenElsewhere { cost /= 2 }
+        var cost = Double(table.n(cell))
+        if table.isHiddenForAnotherIndicator(cell) { cost /= 2 }
         if cell.category == 0 { cost *= Self.totalPenalty }
         return cost
     }

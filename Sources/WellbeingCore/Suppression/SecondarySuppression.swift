@@ -1,17 +1,18 @@
-/// Complementary suppression: hides further cells so that no primary cell is left alone in a relation.
+/// Complementary suppression: hides further cells until the hidden cells of every relation have room for each other.
 ///
-/// This is the floor every output gets: in every additive relation with
-/// exactly one hidden cell, hide a second, and repeat until no relation has a
-/// lone hidden cell. A total hidden in one breakdown is hidden in all, because
-/// it is one cell. The second cell is the published part with the smallest `n`
-/// among those that can give the lone cell its protection: a primary cell
-/// moves only as far as the cells that move with it can give way, so a part
-/// with fewer pupils (or, for a proportion, fewer pupils counted) than the
-/// protection the policy demands would be hidden for nothing. A cell hidden
-/// for another carries that cell's need along the chain. Where no part has
-/// room, the roomiest part is taken, and the total only when no part is
-/// published. Ties break on position, so the same table always gets the same
-/// pattern.
+/// This is the floor every output gets. A primary cell moves only as far as
+/// the cells that move with it can give way: in each additive relation a
+/// hidden part can rise only as far as the other hidden parts can fall (a
+/// hidden total rises with it), and a hidden total can fall only as far as its
+/// hidden parts can. Each hidden cell needs the policy's protection of its `n`
+/// and, for a proportion, of its count; a cell hidden for another carries that
+/// cell's need along the chain. Where a relation lacks room, the published
+/// part with the smallest `n` among those with room enough is hidden (a row
+/// already hidden for another indicator costs half), else the roomiest part
+/// that helps at all, and the total only when no part is published; a lone
+/// hidden cell always gets a partner. A total hidden in one breakdown is hidden
+/// in all, because it is one cell. Ties break on position, so the same table
+/// always gets the same pattern.
 public struct SecondarySuppression: Sendable {
     public let policy: SuppressionPolicy
 
@@ -115,11 +116,7 @@ public struct SecondarySuppression: Sendable {
         }
         // A row already hidden for another indicator costs readers less: prefer reusing it.
         func cost(_ cell: CellReference) -> Int {
-            let unit = table.units[cell.unit]
-            let reused = (0..<unit.cells.indicatorCount).contains { indicator in
-                indicator != cell.indicator && unit.status(category: cell.category, indicator: indicator).isSuppressed
-            }
-            return reused ? table.n(cell) / 2 : table.n(cell)
+            table.isHiddenForAnotherIndicator(cell) ? table.n(cell) / 2 : table.n(cell)
         }
         let roomy = parts.filter { room($0) >= 1 }
         if let cheapest = roomy.min(by: { (cost($0), $0) < (cost($1), $1) }) { return cheapest }
