@@ -42,17 +42,7 @@ extension CardPage {
             \(legendHTML)    <div class="table-wrap">
                 <table class="indicators" id="indicator-table">
                   <caption>Every indicator for \(name), all pupils, compared with \(benchmarkName)</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Indicator</th>
-                      <th scope="col">Value</th>
-                      <th scope="col">95% confidence interval</th>
-                      <th scope="col">\(benchmarkName)</th>
-                      <th scope="col">Chart</th>
-                      <th scope="col">Compared with \(benchmarkName)</th>
-                      <th scope="col">Respondents</th>
-                    </tr>
-                  </thead>
+            \(columnHeads(first: "Indicator", indent: "      "))
                   <tbody>\n
             """
         for row in indicators { page += row.html }
@@ -113,6 +103,16 @@ extension CardPage {
         return legend
     }
 
+    /// The head of an indicator table (the page's and each breakdown's share its columns), without a final newline.
+    private func columnHeads(first: String, indent: String) -> HTML {
+        let cells = [first, "Value", "95% confidence interval", benchmarkName, "Chart",
+                     "Compared with \(benchmarkName)", "Respondents"]
+        var html: HTML = "\(indent)<thead>\n\(indent)  <tr>\n"
+        for cell in cells { html += "\(indent)    <th scope=\"col\">\(cell)</th>\n" }
+        html += "\(indent)  </tr>\n\(indent)</thead>"
+        return html
+    }
+
     /// One breakdown's table: a group of category rows per indicator.
     private func breakdownHTML(_ section: BreakdownSection) -> HTML {
         var html: HTML = """
@@ -121,17 +121,7 @@ extension CardPage {
                   <div class="table-wrap">
                   <table class="indicators breakdown-table" id="table-\(section.id)">
                     <caption>Indicators for \(name) by \(section.title)</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Category</th>
-                        <th scope="col">Value</th>
-                        <th scope="col">95% confidence interval</th>
-                        <th scope="col">\(benchmarkName)</th>
-                        <th scope="col">Chart</th>
-                        <th scope="col">Compared with \(benchmarkName)</th>
-                        <th scope="col">Respondents</th>
-                      </tr>
-                    </thead>\n
+            \(columnHeads(first: "Category", indent: "        "))\n
             """
         for group in section.groups {
             html += """
