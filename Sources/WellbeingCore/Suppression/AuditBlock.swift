@@ -37,6 +37,18 @@ struct AuditBlock: Hashable, Sendable, Comparable {
         self.init(home: CellReference(unit: cell.unit, category: 0, indicator: cell.indicator), in: table)
     }
 
+    /// A category cell's tree block: every geography, in the cell's breakdown; nil for a total.
+    ///
+    /// The last screen before the whole indicator: a cell kept exposed in its
+    /// parent's family block often moves only with categories far up the tree
+    /// (a column that counts nobody in the whole LA), which this block reaches
+    /// with the totals, a fifth of the hidden cells, held fixed.
+    init?(tree cell: CellReference, in table: IndicatorTable) {
+        guard cell.category != 0 else { return nil }
+        self.init(indicator: cell.indicator, scope: 0, breakdown: table.layout.categories[cell.category].breakdown,
+                  includesScope: true)
+    }
+
     /// Every cell of one indicator (unit 0 is England): confirming an exposure holds nothing fixed.
     static func whole(indicator: Int) -> AuditBlock {
         AuditBlock(indicator: indicator, scope: 0, breakdown: nil, includesScope: true)

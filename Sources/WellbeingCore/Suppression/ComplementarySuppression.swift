@@ -45,29 +45,81 @@ struct ComplementarySuppression {
     /// and carrying the cell's need it makes the floor find room for it among the
     /// parent's own relations. A parent already carrying the need passes it to
     /// its own parent. It costs more than a cycle, so it is used only for cells a
-    /// round of cycles did not protect. At the top, the cheapest published cell of
-    /// each relation around the cell is hidden instead, parts before totals.
+    /// round of cycles did not protect. At the top, the `breadth` cheapest
+    /// published cells of each relation around the cell are hidden instead, parts
+    /// before totals (a cell stuck round after round asks for more each time, so
+    /// the rounds stay few).
     func widen(_ exposed: [AuditReport.Entry], in table: inout IndicatorTable,
-               needs: inout [CellReference: ProtectionNeed])
+               needs: inout [CellReference: ProtectionNeed], breadth: (CellReference) -> Int = { _ in 1 })
     {
         for entry in exposed {
+            if let (up, need) = ancestorToOpen(for: entry.cell, in: table, needs: needs) {
+                needs[up] = need
+                hide([up], in: &table)
+            } else {
+                hide(nearest(entry.cell, breadth: breadth(entry.cell), in: table), in: &table)
+            }
+        }
+    }
+
+    /// Hides, for each category cell no cycle or ancestor has protected, partner categories at its unit and at every
+    /// ancestor; returns the cells it hid something for.
+    ///
+    /// The cell then moves against its partners at every level at once, each
+    /// unit's total and England's held (a vertical cycle), which needs no
+    /// sibling with room anywhere: the way out for a column that counts nobody
+    /// in the whole LA. Partners are taken cheapest first until, at every level,
+    /// they have room together for the cell's protection (`n` beyond their
+    /// count, and for a proportion count, to give); where even every category
+    /// falls short, all are taken, the most room there is.
+    func pairUp(_ exposed: [AuditReport.Entry], in table: inout IndicatorTable) -> Set<CellReference> {
+        var paired = Set<CellReference>()
+        for entry in exposed where entry.cell.category != 0 {
             let cell = entry.cell
             let need = ProtectionNeed(own: cell, in: table, policy: model.policy)
-            var ancestor = table.units[cell.unit].parent
-            var opened = false
-            while let unit = ancestor, !opened {
-                let up = CellReference(unit: unit, category: cell.category, indicator: cell.indicator)
-                let held = needs[up] ?? (table.status(up).isPrimary
-                    ? ProtectionNeed(own: up, in: table, policy: model.policy) : ProtectionNeed(n: 0, count: 0))
-                if !table.status(up).isSuppressed || !held.covers(need) {
-                    needs[up] = held.union(need)
-                    hide([up], in: &table)
-                    opened = true
+            let isProportion = table.catalogue.indicators[cell.indicator].kind == .proportion
+            var chain = [cell.unit]
+            while let parent = table.units[chain.last!].parent { chain.append(parent) }
+            let slots = table.layout.slots(of: table.layout.categories[cell.category].breakdown)
+                .filter { $0 != cell.category }
+                .map { slot in chain.map { CellReference(unit: $0, category: slot, indicator: cell.indicator) } }
+                .filter { partners in partners.allSatisfy { table.status($0) != .empty } }
+                .sorted { $0.reduce(0) { $0 + cost($1, in: table) } < $1.reduce(0) { $0 + cost($1, in: table) } }
+            var room = [ProtectionNeed](repeating: ProtectionNeed(n: 0, count: 0), count: chain.count)
+            var chosen: [CellReference] = []
+            for partners in slots where !room.allSatisfy({ $0.covers(need) }) {
+                chosen += partners
+                for (level, partner) in partners.enumerated() {
+                    let n = Int(model.value(.respondents, of: partner))
+                    let count = isProportion ? Int(model.value(.count, of: partner)) : 0
+                    room[level] = ProtectionNeed(n: room[level].n + n - count, count: room[level].count + count)
                 }
-                ancestor = table.units[unit].parent
             }
-            if !opened { hide(nearest(cell, in: table), in: &table) }
+            let own = chain.map { CellReference(unit: $0, category: cell.category, indicator: cell.indicator) }
+            if hide(chosen + own, in: &table) > 0 { paired.insert(cell) }
         }
+        return paired
+    }
+
+    /// True when ``widen(_:in:needs:)`` would open an ancestor for `cell`, not just hide cells next to it.
+    func canWiden(_ cell: CellReference, in table: IndicatorTable, needs: [CellReference: ProtectionNeed]) -> Bool {
+        ancestorToOpen(for: cell, in: table, needs: needs) != nil
+    }
+
+    /// The nearest ancestor cell that is published or does not yet carry `cell`'s need, with the need it should carry.
+    private func ancestorToOpen(for cell: CellReference, in table: IndicatorTable,
+                                needs: [CellReference: ProtectionNeed]) -> (CellReference, ProtectionNeed)?
+    {
+        let need = ProtectionNeed(own: cell, in: table, policy: model.policy)
+        var ancestor = table.units[cell.unit].parent
+        while let unit = ancestor {
+            let up = CellReference(unit: unit, category: cell.category, indicator: cell.indicator)
+            let held = needs[up] ?? (table.status(up).isPrimary
+                ? ProtectionNeed(own: up, in: table, policy: model.policy) : ProtectionNeed(n: 0, count: 0))
+            if !table.status(up).isSuppressed || !held.covers(need) { return (up, held.union(need)) }
+            ancestor = table.units[unit].parent
+        }
+        return nil
     }
 
     /// Gives one cell room to move by `need` in one direction; returns how many cells it hid.
@@ -99,7 +151,7 @@ struct ComplementarySuppression {
             cell = CellReference(unit: parent, category: cell.category, indicator: cell.indicator)
             hidden += hide([cell], in: &table)
         }
-        return hidden + hide(nearest(cell, in: table), in: &table)
+        return hidden + hide(nearest(cell, breadth: 1, in: table), in: &table)
     }
 
     /// The cheapest cycle through a category cell in its siblings × breakdown table, or nil.
@@ -194,7 +246,7 @@ struct ComplementarySuppression {
     }
 
     /// For a cell with no siblings: the cheapest published cell of each relation it sits in, else further out.
-    private func nearest(_ cell: CellReference, in table: IndicatorTable) -> [CellReference] {
+    private func nearest(_ cell: CellReference, breadth: Int, in table: IndicatorTable) -> [CellReference] {
         var frontier = [cell]
         var seen: Set<CellReference> = [cell]
         while !frontier.isEmpty {
@@ -206,9 +258,7 @@ struct ComplementarySuppression {
                     // Parts before the total: a total only where no part is published.
                     let candidates = relation.parts.filter { !table.status($0).isSuppressed }
                         + (table.status(relation.total).isSuppressed ? [] : [relation.total])
-                    if let pick = candidates.min(by: { cost($0, in: table) < cost($1, in: table) }) {
-                        chosen.append(pick)
-                    }
+                    chosen += candidates.sorted { cost($0, in: table) < cost($1, in: table) }.prefix(breadth)
                     for other in [relation.total] + relation.parts
                     where table.status(other).isSuppressed && seen.insert(other).inserted {
                         hiddenMembers.append(other)

@@ -23,23 +23,29 @@ struct DisclosureAudit {
 
     /// Entries for the given hidden cells: each in its home block, then wider blocks for the cells still exposed.
     ///
-    /// A home block (the cell's siblings and what lies below them, in its
-    /// breakdown) holds every other hidden cell at its true value, an attacker
+    /// School cells are first offered to ``CycleWitness``, which proves most of
+    /// them with a move of hidden cells found without an LP. The rest go to
+    /// their home block (the cell's siblings and what lies below them, in its
+    /// breakdown), which holds every other hidden cell at its true value, an attacker
     /// stronger than the real one, so a cell protected there is protected; its
     /// LPs are small. Cells exposed there are screened again in their family
     /// block (every category, so hidden totals move with every breakdown that
     /// shares them), then in their parent's family block (so a hidden parent
-    /// moves too), and those still exposed are audited against the whole
+    /// moves too), then a category cell in its tree block (every geography in
+    /// its breakdown, totals fixed: a cell that moves only with categories far
+    /// up the tree), and those still exposed are audited against the whole
     /// indicator, where nothing hidden is held fixed and the relations split the
-    /// hidden cells into independent components. Only that last pass solves
-    /// short ends to their extremes. Each pass's LPs go to the auditor in one
-    /// call so it can spread them over every core. Cells of a mean whose
-    /// published means are known only to their rounding go straight to the whole
-    /// indicator (``AttackerModel/roundedMeanProblem(indicator:targets:)``).
+    /// hidden cells into independent components. Screens stop at witnesses;
+    /// only that last pass solves short ends to their extremes. Each pass's LPs
+    /// go to the auditor in one call so it can spread them over every core.
+    /// Cells of a mean whose published means are known only to their rounding go
+    /// straight to the whole indicator
+    /// (``AttackerModel/roundedMeanProblem(indicator:targets:)``).
     ///
     /// With `confirming` false the whole-indicator pass is left out and a cell
-    /// still exposed in its widest block is reported as exposed there: protection
-    /// only hides more for it (safe), and is spared LPs that span a nation.
+    /// still exposed in its widest screen is reported as exposed there:
+    /// protection only hides more for it (safe), and is spared LPs that span a
+    /// nation.
     func entries(for cells: some Collection<CellReference>, confirming: Bool = true) throws(DisclosureError)
         -> [AuditReport.Entry]
     {
@@ -56,7 +62,13 @@ struct DisclosureAudit {
                 pending.remove(entry.cell)
             }
         }
-        let screens: [(CellReference) -> AuditBlock] = [
+        // Most school cells are proved by witnesses, moves of hidden cells that keep every relation, without an LP.
+        for (cell, entry) in CycleWitness(model: model).settledEntries(for: pending) {
+            results[cell] = entry
+            pending.remove(cell)
+        }
+        // A screen answers nil for a cell it has nothing to add for; the cell waits for the next.
+        let screens: [(CellReference) -> AuditBlock?] = [
             { AuditBlock(home: $0, in: table) }, { AuditBlock(family: $0, in: table) },
             { cell in
                 table.units[cell.unit].parent.map {
@@ -64,17 +76,26 @@ struct DisclosureAudit {
                                in: table)
                 } ?? .whole(indicator: cell.indicator)
             },
+            { AuditBlock(tree: $0, in: table) },
         ]
-        for (pass, block) in screens.enumerated() where !pending.isEmpty {
+        var widestScreen: [CellReference: AuditReport.Entry] = [:]
+        for block in screens where !pending.isEmpty {
             var groups: [AuditBlock: Set<CellReference>] = [:]
-            for cell in pending { groups[block(cell), default: []].insert(cell) }
-            let last = !confirming && pass == screens.count - 1
+            for cell in pending { if let block = block(cell) { groups[block, default: []].insert(cell) } }
             for entry in try entries(solving: groups.keys.sorted().flatMap({ block in
-                model.problems(in: block, screening: !last) { groups[block]!.contains($0) }
-            })) where entry.isProtected || last {
-                results[entry.cell] = entry
-                pending.remove(entry.cell)
+                model.problems(in: block, screening: true) { groups[block]!.contains($0) }
+            })) {
+                if entry.isProtected {
+                    results[entry.cell] = entry
+                    pending.remove(entry.cell)
+                } else {
+                    widestScreen[entry.cell] = entry
+                }
             }
+        }
+        guard confirming else {
+            for cell in pending { results[cell] = widestScreen[cell] }
+            return cells.compactMap { results[$0] }
         }
         if !pending.isEmpty {
             for entry in try entries(solving: Set(pending.map(\.indicator)).sorted().flatMap({ indicator in

@@ -34,6 +34,7 @@ public struct DisclosureControl: Sendable {
         var entries: [CellReference: AuditReport.Entry] = [:]
         var pending = audit.hiddenCells
         var previouslyExposed = Set<CellReference>()
+        var roundsStuck: [CellReference: Int] = [:]
         var needs: [CellReference: ProtectionNeed] = [:]
         let floor = SecondarySuppression(policy: policy)
         while true {
@@ -42,10 +43,15 @@ public struct DisclosureControl: Sendable {
             guard !exposed.isEmpty else { break }
             let before = (table: table, needs: needs)
             let complement = ComplementarySuppression(model: audit.model)
-            // A cell that cycles did not protect last round gets an ancestor opened instead of another cycle.
-            let stuck = exposed.filter { previouslyExposed.contains($0.cell) }
+            // A cell that cycles did not protect last round gets an ancestor opened instead of another cycle; once
+            // every ancestor carries its need, a partner category hidden all the way up with it.
+            var stuck = exposed.filter { previouslyExposed.contains($0.cell) }
+            let exhausted = stuck.filter { !complement.canWiden($0.cell, in: table, needs: needs) }
+            let paired = complement.pairUp(exhausted, in: &table)
+            stuck.removeAll { paired.contains($0.cell) }
             complement.cover(exposed.filter { !previouslyExposed.contains($0.cell) }, in: &table)
-            complement.widen(stuck, in: &table, needs: &needs)
+            for entry in stuck { roundsStuck[entry.cell, default: 0] += 1 }
+            complement.widen(stuck, in: &table, needs: &needs) { 1 << min(roundsStuck[$0, default: 1] - 1, 8) }
             if Self.newlyHidden(from: before.table, to: table).isEmpty && needs == before.needs {
                 complement.widen(exposed, in: &table, needs: &needs)
             }
