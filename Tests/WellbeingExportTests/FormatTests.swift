@@ -36,7 +36,7 @@ struct FormatTests {
         var workbook = IndicatorsWorkbook(tables: publication.tables, filter: .everything, policy: publication.policy,
                                           provenance: publication.provenance)
         workbook.rowsPerSheet = 500
-        try workbook.write(to: folder.appendingPathComponent("indicators.xlsx").path, temporaryDirectory: folder.path)
+        try workbook.write(to: folder.appendingPathComponent("indicators.xlsx").path)
         let report = try Python.compareFormats("xlsx", folder: folder)
         #expect(report.errors == [])
         let names = try Python.run(["python3", "-c", "import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1], "

@@ -56,7 +56,7 @@ public struct ExportFolder: Sendable {
         let workbookPath = (staging as NSString).appendingPathComponent("indicators.xlsx")
         let workbookWrite = BackgroundWrite { () throws(ExportError) in
             guard formats.contains(.workbook) else { return }
-            try workbook.write(to: workbookPath, temporaryDirectory: staging)
+            try workbook.write(to: workbookPath)
         }
         // Runs before the staging folder is removed, also when another file failed.
         defer { try? workbookWrite.wait() }
