@@ -111,10 +111,16 @@ struct IndicatorsWorkbook {
         try text(row.wave.code)
         try text(row.indicator.id)
         for breakdown in Breakdown.filters { try text(row.filterLabel(breakdown)) }
-        for value in [row.respondents, row.count, row.percent, row.percentLowerCI, row.percentUpperCI,
-                      row.mean, row.sd, row.meanLowerCI, row.meanUpperCI] {
-            try measure(value)
-        }
+        // One call each: an array of the nine would be built and freed for every row.
+        try measure(row.respondents)
+        try measure(row.count)
+        try measure(row.percent)
+        try measure(row.percentLowerCI)
+        try measure(row.percentUpperCI)
+        try measure(row.mean)
+        try measure(row.sd)
+        try measure(row.meanLowerCI)
+        try measure(row.meanUpperCI)
         try text(row.comparison.rawValue)
         try measure(row.responseRate)
     }

@@ -24,6 +24,9 @@ final class XLSXSheet {
     private(set) var row = -1
     /// The column the next cell of the row would take without a gap.
     private var column = 0
+    /// The last text written in each column and its shared string: a column repeats its text from
+    /// row to row (the wave, the indicator, `Total`), and comparing is cheaper than hashing.
+    private var recentTexts: [(text: String, index: Int)?] = []
     private var links: [(row: Int, column: Int, sheet: String)] = []
     private var filterColumns: Int?
     private(set) var isFinished = false
@@ -84,7 +87,15 @@ final class XLSXSheet {
     /// Text, kept once in the shared-strings table. An empty string leaves the cell empty.
     func write(_ text: String, row: Int, column: Int, style: XLSXStyle? = nil) throws(ExportError) {
         guard !text.isEmpty else { return }
-        try write(sharedString: strings.index(of: text), row: row, column: column, style: style)
+        if column >= recentTexts.count { recentTexts += Array(repeating: nil, count: column + 1 - recentTexts.count) }
+        let index: Int
+        if let recent = recentTexts[column], recent.text == text {
+            index = recent.index
+        } else {
+            index = strings.index(of: text)
+            recentTexts[column] = (text, index)
+        }
+        try write(sharedString: index, row: row, column: column, style: style)
     }
 
     /// Text already in the shared-strings table (``XLSXSharedStrings/index(of:)``).

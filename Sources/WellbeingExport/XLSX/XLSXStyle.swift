@@ -12,7 +12,12 @@ enum XLSXStyle: Int {
 
     /// The number format showing `places` decimals (0 to 2), if there is one.
     static func decimals(_ places: Int) -> XLSXStyle? {
-        [0: .wholeNumber, 1: .oneDecimal, 2: .twoDecimals][places]
+        switch places {
+        case 0: .wholeNumber
+        case 1: .oneDecimal
+        case 2: .twoDecimals
+        default: nil
+        }
     }
 
     /// `styles.xml`: Calibri 11, bold, the hyperlink font, and the number formats `0`, `0.0`, `0.00`.

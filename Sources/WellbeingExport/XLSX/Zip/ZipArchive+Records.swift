@@ -3,8 +3,13 @@ extension ZipArchive {
     /// 1980-01-01 00:00 in MS-DOS form: a fixed time, so the same tables give the same bytes.
     private static let dosTime: UInt16 = 0, dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
     private static let deflated: UInt16 = 8
+    /// General-purpose flag bit 11: names are UTF-8.
+    private static let utf8Names: UInt16 = 1 << 11
     /// Version 4.5 (ZIP64) where a record may carry ZIP64 fields, 2.0 (deflate) elsewhere.
     private static let zip64Version: UInt16 = 45, classicVersion: UInt16 = 20
+    /// Made on Unix (high byte 3): names are taken as they are, not as an MS-DOS code page, and the
+    /// entries are plain files readable by all (mode 0644 in the external attributes).
+    private static let madeBy: UInt16 = 3 << 8 | zip64Version, fileMode: UInt32 = 0o100644 << 16
 
     /// The local header: classic sizes, or 0xFFFFFFFF and the real ones in its ZIP64 field (always
     /// present, so the header keeps its length when it is completed).
@@ -14,7 +19,7 @@ extension ZipArchive {
         let large = entry.size >= limits.field || entry.compressedSize >= limits.field
         bytes.append(le: UInt32(0x0403_4b50))
         bytes.append(le: zip64Version)
-        bytes.append(le: UInt16(0))
+        bytes.append(le: utf8Names)
         bytes.append(le: deflated)
         bytes.append(le: dosTime)
         bytes.append(le: dosDate)
@@ -44,9 +49,9 @@ extension ZipArchive {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(46 + entry.name.count + 4 + extra.count)
         bytes.append(le: UInt32(0x0201_4b50))
-        bytes.append(le: zip64Version)
+        bytes.append(le: madeBy)
         bytes.append(le: extra.isEmpty ? classicVersion : zip64Version)
-        bytes.append(le: UInt16(0))
+        bytes.append(le: utf8Names)
         bytes.append(le: deflated)
         bytes.append(le: dosTime)
         bytes.append(le: dosDate)
@@ -58,7 +63,7 @@ extension ZipArchive {
         bytes.append(le: UInt16(0))  // comment length
         bytes.append(le: UInt16(0))  // disk number
         bytes.append(le: UInt16(0))  // internal attributes
-        bytes.append(le: UInt32(0))  // external attributes
+        bytes.append(le: fileMode)
         bytes.append(le: offset)
         bytes += entry.name
         if !extra.isEmpty {
