@@ -31,10 +31,10 @@ struct IndicatorsWorkbook {
         try workbook.close()
     }
 
-    /// Decimal places of each measure column, from the metadata file so the two never disagree.
-    private static let measureDecimals: [Int?] = {
+    /// The number format of each measure column, by its decimal places in the metadata file so the two never disagree.
+    private static let measureStyles: [XLSXStyle?] = {
         let places = Dictionary(EESMetadata.rows.map { ($0[0], Int($0[5])) }, uniquingKeysWith: { a, _ in a })
-        return EESLayout.columns.map { places[$0] ?? nil }
+        return EESLayout.columns.map { places[$0].flatMap { $0 }.flatMap(XLSXStyle.decimals) }
     }()
 
     private func writeLevel(_ level: GeographicLevel, to workbook: XLSXWorkbook)
@@ -44,7 +44,7 @@ struct IndicatorsWorkbook {
         var sheet = try startSheet(level.rawValue, in: workbook)
         var row = 0
         // A unit's hundreds of rows share its time and geography fields: looked up once per unit (and wave).
-        var geography: (timePeriod: String, geography: Geography, strings: [Int?])?
+        var geography: (timePeriod: String, geography: Geography, cells: XLSXCellRun)?
         try ExportError.keepingType(workbook.path) {
             for table in tables {
                 try table.forEachRow(levels: [level]) { published in
@@ -58,11 +58,11 @@ struct IndicatorsWorkbook {
                     if geography?.geography != published.geography || geography?.timePeriod != published.timePeriod {
                         let fields = EESLayout.geographyFields(timePeriod: published.timePeriod,
                                                                geography: published.geography)
-                        geography = (published.timePeriod, published.geography, fields.map {
+                        geography = (published.timePeriod, published.geography, XLSXCellRun(sharedStrings: fields.map {
                             $0.isEmpty ? nil : workbook.sharedString($0)
-                        })
+                        }))
                     }
-                    try write(published, geographyStrings: geography!.strings, at: row, in: sheet, of: workbook)
+                    try write(published, geographyCells: geography!.cells, at: row, in: sheet)
                 }
             }
         }
@@ -83,12 +83,13 @@ struct IndicatorsWorkbook {
 
     /// One row, cell by cell as in the CSV: text columns as text, measures as numbers or symbols.
     ///
-    /// - Parameter geographyStrings: the shared strings of the row's time and geography fields
-    ///   (`EESLayout.geographyFields`), nil where a field is blank.
-    private func write(_ row: PublishedRow, geographyStrings: [Int?], at index: Int, in sheet: XLSXSheet,
-                       of workbook: XLSXWorkbook) throws(ExportError)
+    /// - Parameter geographyCells: the row's time and geography fields (`EESLayout.geographyFields`),
+    ///   the same for every row of the unit.
+    private func write(_ row: PublishedRow, geographyCells: XLSXCellRun, at index: Int, in sheet: XLSXSheet)
+        throws(ExportError)
     {
-        var column = 0
+        try sheet.write(geographyCells, row: index, column: 0)
+        var column = geographyCells.count
         func text(_ value: String) throws(ExportError) {
             // A blank stays an empty cell, as a blank field in the CSV.
             try sheet.write(value, row: index, column: column)
@@ -98,14 +99,10 @@ struct IndicatorsWorkbook {
             switch value {
             case .number(let decimal):
                 try sheet.write(decimal: decimal, row: index, column: column,
-                                style: Self.measureDecimals[column].flatMap(XLSXStyle.decimals))
+                                style: Self.measureStyles[column])
             case .symbol, .text:
                 try sheet.write(value.description, row: index, column: column)
             }
-            column += 1
-        }
-        for string in geographyStrings {
-            if let string { try sheet.write(sharedString: string, row: index, column: column) }
             column += 1
         }
         try text(row.wave.code)

@@ -18,7 +18,7 @@ final class XLSXSheet {
     private let archive: ZipArchive
     private let strings: XLSXSharedStrings
     /// Cell styles taken by cells written without one, by column.
-    private let columnStyles: [Int: XLSXStyle]
+    private let columnStyles: [XLSXStyle?]
     private var xml = XMLBytes(capacity: chunk + (1 << 16))
     /// The row being written (0-based), −1 before the first.
     private(set) var row = -1
@@ -41,7 +41,7 @@ final class XLSXSheet {
         self.part = part
         self.archive = archive
         self.strings = strings
-        var styles: [Int: XLSXStyle] = [:]
+        var styles = [XLSXStyle?](repeating: nil, count: (layout.columns.map(\.columns.upperBound).max() ?? -1) + 1)
         for run in layout.columns {
             for column in run.columns { styles[column] = run.style }
         }
@@ -106,6 +106,14 @@ final class XLSXSheet {
         xml.append("</v></c>")
     }
 
+    /// A run of cells made once for many rows, from `column` on; the row's cells before it must be written.
+    func write(_ cells: XLSXCellRun, row: Int, column: Int) throws(ExportError) {
+        try moveTo(row: row)
+        precondition(column == self.column, "a run of cells follows the cells before it")
+        xml.append(cells.xml)
+        self.column += cells.count
+    }
+
     /// A whole number.
     func write(_ number: Int, row: Int, column: Int, style: XLSXStyle? = nil) throws(ExportError) {
         try startCell(row: row, column: column, style: style)
@@ -119,9 +127,10 @@ final class XLSXSheet {
     func write(decimal text: String, row: Int, column: Int, style: XLSXStyle? = nil) throws(ExportError) {
         precondition(!text.isEmpty && text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
                          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, "not decimal text: \(text)")
+        // Digits, a point and a sign need no escaping.
         try startCell(row: row, column: column, style: style)
         xml.append("><v>")
-        xml.append(escaping: text)
+        xml.append(ascii: text)
         xml.append("</v></c>")
     }
 
@@ -171,27 +180,32 @@ final class XLSXSheet {
         isFinished = true
     }
 
+    /// Ends the row being written and starts row `row` (0-based) unless it is the one being written.
+    private func moveTo(row: Int) throws(ExportError) {
+        precondition(!isFinished, "the sheet \(name) is finished")
+        guard row != self.row else { return }
+        precondition(row > self.row, "rows are written in order")
+        if self.row >= 0 {
+            xml.append("</row>")
+            if xml.count >= Self.chunk {
+                try xml.drain { (bytes) throws(ExportError) in try archive.write(bytes) }
+            }
+        }
+        if row == self.row + 1 {
+            xml.append("<row>")
+        } else {
+            xml.append("<row r=\"")
+            xml.append(decimal: row + 1)
+            xml.append("\">")
+        }
+        self.row = row
+        self.column = 0
+    }
+
     /// Opens a cell's element up to its attributes, closing and opening rows as needed.
     private func startCell(row: Int, column: Int, style: XLSXStyle?) throws(ExportError) {
-        precondition(!isFinished, "the sheet \(name) is finished")
-        precondition(row > self.row || (row == self.row && column >= self.column), "cells are written in order")
-        if row != self.row {
-            if self.row >= 0 {
-                xml.append("</row>")
-                if xml.count >= Self.chunk {
-                    try xml.drain { (bytes) throws(ExportError) in try archive.write(bytes) }
-                }
-            }
-            if row == self.row + 1 {
-                xml.append("<row>")
-            } else {
-                xml.append("<row r=\"")
-                xml.append(decimal: row + 1)
-                xml.append("\">")
-            }
-            self.row = row
-            self.column = 0
-        }
+        try moveTo(row: row)
+        precondition(column >= self.column, "cells are written in order")
         if column == self.column {
             xml.append("<c")
         } else {
@@ -200,7 +214,7 @@ final class XLSXSheet {
             xml.append("\"")
         }
         self.column = column + 1
-        if let style = style ?? columnStyles[column], style != .normal {
+        if let style = style ?? (column < columnStyles.count ? columnStyles[column] : nil), style != .normal {
             xml.append(" s=\"")
             xml.append(decimal: style.rawValue)
             xml.append("\"")

@@ -14,6 +14,15 @@ struct XMLBytes {
         markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends XML bytes made elsewhere.
+    mutating func append(_ xml: XMLBytes) { bytes += xml.bytes }
+
+    /// Appends `text` that needs no escaping (the caller knows it holds no markup characters).
+    mutating func append(ascii text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
     /// Appends `text` escaped for an element's content or a double-quoted attribute.
     mutating func append(escaping text: String) {
         var text = text
