@@ -44,6 +44,19 @@ struct FormatTests {
         #expect(names.output.contains("'School', 'School (2)', 'School (3)'"), "\(names.output)")
     }
 
+    @Test("the same publication gives the same workbook, byte for byte")
+    func xlsxDeterministic() throws {
+        let folder = try Exports.folder(Self.publication, filter: .everything)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let publication = Self.publication
+        let again = folder.appendingPathComponent("again.xlsx")
+        try IndicatorsWorkbook(tables: publication.tables, filter: .everything, policy: publication.policy,
+                               provenance: publication.provenance).write(to: again.path)
+        let first = try Data(contentsOf: folder.appendingPathComponent("indicators.xlsx"))
+        #expect(first.count > 10_000)
+        #expect(try Data(contentsOf: again) == first)
+    }
+
     @Test("a workbook whose ZIP needs ZIP64 (limits lowered to reach it) reads back the same")
     func xlsxZip64() throws {
         let folder = try Exports.folder(Self.publication)
