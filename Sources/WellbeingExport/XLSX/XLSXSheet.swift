@@ -22,7 +22,7 @@ final class XLSXSheet {
     private let columnStyles: [XLSXStyle?]
     private var xml = XMLBytes(capacity: chunk + (1 << 16))
     /// The row being written (0-based), −1 before the first.
-    private(set) var row = -1
+    private var row = -1
     /// The column the next cell of the row would take without a gap.
     private var column = 0
     /// The last text written in each column and its shared string: a column repeats its text from
