@@ -31,7 +31,7 @@ let package = Package(
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         // Debian's GLPK ships no .pc file; glpk.h is on the default include path.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
-        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The pure core: domain model, catalogue, scoring, aggregation,
         // statistics, suppression, table model. No files, sockets, XML or SQL.
@@ -60,7 +60,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
 
         // Export folder writers (EES CSV and metadata, data package, JSON, XLSX, provenance, summaries, report cards).
-        .target(name: "WellbeingExport", dependencies: ["WellbeingCore", "CXLSXWriter", "WellbeingReportCards"],
+        .target(name: "WellbeingExport", dependencies: ["WellbeingCore", "CZlib", "WellbeingReportCards"],
                 swiftSettings: swiftSettings),
 
         // Report-card HTML pages for LAs and schools, served or written as static files.

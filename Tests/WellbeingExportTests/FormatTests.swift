@@ -36,12 +36,41 @@ struct FormatTests {
         var workbook = IndicatorsWorkbook(tables: publication.tables, filter: .everything, policy: publication.policy,
                                           provenance: publication.provenance)
         workbook.rowsPerSheet = 500
-        try workbook.write(to: folder.appendingPathComponent("indicators.xlsx").path, temporaryDirectory: folder.path)
+        try workbook.write(to: folder.appendingPathComponent("indicators.xlsx").path)
         let report = try Python.compareFormats("xlsx", folder: folder)
         #expect(report.errors == [])
         let names = try Python.run(["python3", "-c", "import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1], "
                                     + "read_only=True).sheetnames)", folder.appendingPathComponent("indicators.xlsx").path])
         #expect(names.output.contains("'School', 'School (2)', 'School (3)'"), "\(names.output)")
+    }
+
+    @Test("the same publication gives the same workbook, byte for byte")
+    func xlsxDeterministic() throws {
+        let folder = try Exports.folder(Self.publication, filter: .everything)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let publication = Self.publication
+        let again = folder.appendingPathComponent("again.xlsx")
+        try IndicatorsWorkbook(tables: publication.tables, filter: .everything, policy: publication.policy,
+                               provenance: publication.provenance).write(to: again.path)
+        let first = try Data(contentsOf: folder.appendingPathComponent("indicators.xlsx"))
+        #expect(first.count > 10_000)
+        #expect(try Data(contentsOf: again) == first)
+    }
+
+    @Test("a workbook whose ZIP needs ZIP64 (limits lowered to reach it) reads back the same")
+    func xlsxZip64() throws {
+        let folder = try Exports.folder(Self.publication)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let publication = Self.publication
+        let workbook = IndicatorsWorkbook(tables: publication.tables, filter: .everything, policy: publication.policy,
+                                          provenance: publication.provenance)
+        let path = folder.appendingPathComponent("indicators.xlsx").path
+        try workbook.write(to: path, limits: ZipArchive.Limits(field: 4096, entries: 10))
+        let report = try Python.compareFormats("xlsx", folder: folder)
+        #expect(report.errors == [])
+        // Every entry past the first 4 KiB has its offset in a ZIP64 field, and there are more than 10.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes.range(of: Data([0x50, 0x4B, 0x06, 0x06])) != nil)
     }
 
     @Test("frictionless validate passes on datapackage.json, and fails when a typed cell or key is broken")

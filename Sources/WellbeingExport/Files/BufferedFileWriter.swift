@@ -10,6 +10,11 @@ final class BufferedFileWriter {
     private let path: String
     private var buffer: [UInt8] = []
     private let capacity: Int
+    /// Bytes already handed to the file.
+    private var flushed = 0
+
+    /// Where the next byte written will land in the file.
+    var position: Int { flushed + buffer.count }
 
     /// Creates (or truncates) the file.
     init(path: String, capacity: Int = 1 << 20) throws(ExportError) {
@@ -34,6 +39,23 @@ final class BufferedFileWriter {
         if buffer.count >= capacity { try flush() }
     }
 
+    /// Replaces bytes already written at `offset` (a header whose sizes are known only after its data).
+    func overwrite(_ bytes: [UInt8], at offset: Int) throws(ExportError) {
+        precondition(offset >= 0 && offset + bytes.count <= position, "overwrite only what was written")
+        try flush()
+        var done = 0
+        while done < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            }
+            done += written
+        }
+    }
+
     /// Writes what is buffered and forces it to disk.
     func finish() throws(ExportError) {
         try flush()
@@ -54,6 +76,7 @@ final class BufferedFileWriter {
             }
             offset += written
         }
+        flushed += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 }

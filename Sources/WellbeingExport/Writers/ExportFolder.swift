@@ -7,7 +7,8 @@ import WellbeingReportCards
 ///
 /// Files are written into a staging folder inside the destination and moved
 /// into place only when every one is complete, so a failed export never
-/// leaves a half-written table behind.
+/// leaves a half-written table behind. The files are independent and written two at a time
+/// (``FileJobs``), one on each core.
 public struct ExportFolder: Sendable {
     public let path: String
 
@@ -36,11 +37,6 @@ public struct ExportFolder: Sendable {
                       filter: PublicationFilter = .everything, formats: ExportFormats = .all,
                       progress: (any ProgressReporter)? = nil) throws(ExportError)
     {
-        let writesCards = formats.contains(.reportCards) && !tables.isEmpty
-        // The five files every export has, then the optional parts.
-        let parts = 5 + (audits.isEmpty ? 0 : 1) + (formats.contains(.json) ? 1 : 0) + (writesCards ? 1 : 0)
-            + (formats.contains(.workbook) ? 1 : 0)
-        progress?.begin("writing \((path as NSString).lastPathComponent)", total: parts, unit: .count("files"))
         let fileManager = FileManager.default
         let staging = (path as NSString).appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
         do {
@@ -52,65 +48,65 @@ public struct ExportFolder: Sendable {
         }
         defer { try? fileManager.removeItem(atPath: staging) }
 
-        let workbook = IndicatorsWorkbook(tables: tables, filter: filter, policy: policy, provenance: provenance)
-        let workbookPath = (staging as NSString).appendingPathComponent("indicators.xlsx")
-        let workbookWrite = BackgroundWrite { () throws(ExportError) in
-            guard formats.contains(.workbook) else { return }
-            try workbook.write(to: workbookPath, temporaryDirectory: staging)
-        }
-        // Runs before the staging folder is removed, also when another file failed.
-        defer { try? workbookWrite.wait() }
-
-        func file(_ name: String, _ body: (BufferedFileWriter) throws(ExportError) -> Void) throws(ExportError) {
-            let writer = try BufferedFileWriter(path: (staging as NSString).appendingPathComponent(name))
-            try body(writer)
-            try writer.finish()
-            progress?.advance(by: 1)
-        }
-        try file("indicators.csv") { writer throws(ExportError) in
-            try ExportError.keepingType("indicators.csv") {
-                try EESLayout.write(tables: tables, filter: filter) { try writer.write(bytes: $0) }
+        func file(_ name: String, _ body: @escaping @Sendable (BufferedFileWriter) throws(ExportError) -> Void)
+            -> FileJobs.Job
+        {
+            { () throws(ExportError) in
+                let writer = try BufferedFileWriter(path: (staging as NSString).appendingPathComponent(name))
+                try body(writer)
+                try writer.finish()
             }
         }
-        try file("indicators.meta.csv") { writer throws(ExportError) in try writer.write(EESMetadata.text) }
-        try file("suppression-summary.csv") { writer throws(ExportError) in
-            try writer.write(SuppressionSummaryCSV.text(summary, policy: policy))
-        }
+        // Longest first, so that both threads of `FileJobs` end close together.
+        var jobs: [FileJobs.Job] = []
         if !audits.isEmpty {
-            try file("audit.json") { writer throws(ExportError) in
+            jobs.append(file("audit.json") { writer throws(ExportError) in
                 try ExportError.keepingType("audit.json") {
                     try AuditJSON.write(tables: tables, audits: audits, policy: policy) { try writer.write(bytes: $0) }
                 }
+            })
+        }
+        if formats.contains(.workbook) {
+            let workbook = IndicatorsWorkbook(tables: tables, filter: filter, policy: policy, provenance: provenance)
+            let workbookPath = (staging as NSString).appendingPathComponent("indicators.xlsx")
+            // Typed first: `jobs.append { … }` with a typed-throws closure crashes Swift 6.3.1's IRGen.
+            let writeWorkbook: FileJobs.Job = { () throws(ExportError) in try workbook.write(to: workbookPath) }
+            jobs.append(writeWorkbook)
+        }
+        if formats.contains(.reportCards) && !tables.isEmpty {
+            let cards = (staging as NSString).appendingPathComponent(Self.reportCardsFolder)
+            let writeCards: FileJobs.Job = { () throws(ExportError) in
+                try Self.writeReportCards(tables: tables, catalogue: catalogue, provenance: provenance, to: cards)
             }
-        }
-        try file("provenance.json") { writer throws(ExportError) in
-            try writer.write(bytes: ProvenanceJSON.data(provenance, filter: filter))
-        }
-        try file("datapackage.json") { writer throws(ExportError) in
-            try writer.write(bytes: DataPackage.data(provenance: provenance, filter: filter))
+            jobs.append(writeCards)
         }
         if formats.contains(.json) {
-            try file("indicators.json") { writer throws(ExportError) in
+            jobs.append(file("indicators.json") { writer throws(ExportError) in
                 try ExportError.keepingType("indicators.json") {
                     try IndicatorsJSON.write(tables: tables, catalogue: catalogue, provenance: provenance,
                                              filter: filter) {
                         try writer.write(bytes: $0)
                     }
                 }
-            }
+            })
         }
-        // The report cards: the pages the service renders, as static files linking to each other.
-        if writesCards {
-            do {
-                try ReportCardSite(tables: tables, catalogue: catalogue, provenance: provenance, links: .static)
-                    .writeStatic(to: (staging as NSString).appendingPathComponent(Self.reportCardsFolder))
-            } catch {
-                throw .cannotWrite(path: Self.reportCardsFolder, reason: error.message)
+        jobs.append(file("indicators.csv") { writer throws(ExportError) in
+            try ExportError.keepingType("indicators.csv") {
+                try EESLayout.write(tables: tables, filter: filter) { try writer.write(bytes: $0) }
             }
-            progress?.advance(by: 1)
-        }
-        try workbookWrite.wait()
-        if formats.contains(.workbook) { progress?.advance(by: 1) }
+        })
+        jobs.append(file("indicators.meta.csv") { writer throws(ExportError) in try writer.write(EESMetadata.text) })
+        jobs.append(file("suppression-summary.csv") { writer throws(ExportError) in
+            try writer.write(SuppressionSummaryCSV.text(summary, policy: policy))
+        })
+        jobs.append(file("provenance.json") { writer throws(ExportError) in
+            try writer.write(bytes: ProvenanceJSON.data(provenance, filter: filter))
+        })
+        jobs.append(file("datapackage.json") { writer throws(ExportError) in
+            try writer.write(bytes: DataPackage.data(provenance: provenance, filter: filter))
+        })
+        progress?.begin("writing \((path as NSString).lastPathComponent)", total: jobs.count, unit: .count("files"))
+        try FileJobs(jobs).run { progress?.advance(by: $0) }
         // A folder cannot be renamed over a non-empty one, so the previous report cards go first
         // (also when this export has none: old pages must not pass for this export's).
         let cards = (staging as NSString).appendingPathComponent(Self.reportCardsFolder)
@@ -127,6 +123,18 @@ public struct ExportFolder: Sendable {
             guard rename(source, target) == 0 else {
                 throw .cannotWrite(path: target, reason: String(cString: strerror(errno)))
             }
+        }
+    }
+
+    /// The report cards: the pages the service renders, as static files linking to each other.
+    private static func writeReportCards(tables: [IndicatorTable], catalogue: Catalogue, provenance: Provenance,
+                                         to folder: String) throws(ExportError)
+    {
+        do {
+            try ReportCardSite(tables: tables, catalogue: catalogue, provenance: provenance, links: .static)
+                .writeStatic(to: folder)
+        } catch {
+            throw .cannotWrite(path: reportCardsFolder, reason: error.message)
         }
     }
 }

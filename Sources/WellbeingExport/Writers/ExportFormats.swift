@@ -3,7 +3,7 @@
 /// The EES CSV, its metadata, the data package, the suppression summary and
 /// provenance (and, when audited, `audit.json`) are always written; JSON, the
 /// workbook and the report cards can be left out of a national run that only
-/// needs the tables, since together they take most of its time.
+/// needs the tables.
 public struct ExportFormats: OptionSet, Sendable, Hashable {
     public let rawValue: Int
 

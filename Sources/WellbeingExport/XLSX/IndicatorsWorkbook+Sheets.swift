@@ -2,11 +2,10 @@ import WellbeingCore
 
 extension IndicatorsWorkbook {
     /// The contents sheet: what the workbook is, where it came from, and a link to every sheet.
-    func writeContents(_ sheet: XLSXSheet, sheets: [(name: String, level: GeographicLevel, rows: Int)],
-                       formats: Formats) throws(ExportError) {
-        try sheet.setWidth(28, columns: 0...0)
-        try sheet.setWidth(60, columns: 1...1)
-        try sheet.write("School well-being indicators", row: 0, column: 0, format: formats.bold)
+    func writeContents(_ sheet: XLSXSheet, sheets: [(name: String, level: GeographicLevel, rows: Int)])
+        throws(ExportError)
+    {
+        try sheet.write("School well-being indicators", row: 0, column: 0, style: .bold)
         let waves = tables.map { $0.wave.code }.joined(separator: ", ")
         let lines: [(String, String)] = [
             ("Survey waves", waves.isEmpty ? "none" : waves),
@@ -18,18 +17,18 @@ extension IndicatorsWorkbook {
             ("Same data as", "indicators.csv (EES open-data layout) and indicators.json in this folder"),
         ]
         for (offset, line) in lines.enumerated() {
-            try sheet.write(line.0, row: offset + 2, column: 0, format: formats.bold)
+            try sheet.write(line.0, row: offset + 2, column: 0, style: .bold)
             try sheet.write(line.1, row: offset + 2, column: 1)
         }
         var row = lines.count + 3
         for (column, title) in ["Sheet", "Level", "Rows"].enumerated() {
-            try sheet.write(title, row: row, column: column, format: formats.bold)
+            try sheet.write(title, row: row, column: column, style: .bold)
         }
         for entry in sheets {
             row += 1
             try sheet.writeLink(to: entry.name, text: entry.name, row: row, column: 0)
             try sheet.write(entry.level.rawValue, row: row, column: 1)
-            try sheet.write(Double(entry.rows), row: row, column: 2)
+            try sheet.write(entry.rows, row: row, column: 2)
         }
         row += 1
         try sheet.writeLink(to: "Notes", text: "Notes", row: row, column: 0)
@@ -37,9 +36,7 @@ extension IndicatorsWorkbook {
     }
 
     /// The notes sheet: symbols, suppression, intervals, comparisons, and the inputs.
-    func writeNotes(_ sheet: XLSXSheet, formats: Formats) throws(ExportError) {
-        try sheet.setWidth(24, columns: 0...0)
-        try sheet.setWidth(100, columns: 1...1, format: formats.wrapped)
+    func writeNotes(_ sheet: XLSXSheet) throws(ExportError) {
         let primary = policy.primary, secondary = policy.secondary
         let notes: [(String, String)] = [
             ("c", "Confidential: suppressed to protect pupils. The cell had too few respondents or a small count, "
@@ -71,23 +68,23 @@ extension IndicatorsWorkbook {
             ("Catalogue", "\(provenance.catalogueVersion) (instrument \(provenance.instrumentID))"),
             ("Generated", provenance.generated),
         ]
-        try sheet.write("Notes", row: 0, column: 0, format: formats.bold)
+        try sheet.write("Notes", row: 0, column: 0, style: .bold)
         for (offset, note) in notes.enumerated() {
-            try sheet.write(note.0, row: offset + 2, column: 0, format: formats.bold)
+            try sheet.write(note.0, row: offset + 2, column: 0, style: .bold)
             try sheet.write(note.1, row: offset + 2, column: 1)
         }
         var row = notes.count + 3
         let columns = ["Input return", "Return id", "LA", "Wave", "Schools", "Pupils", "SHA-256"]
         for (column, title) in columns.enumerated() {
-            try sheet.write(title, row: row, column: column, format: formats.bold)
+            try sheet.write(title, row: row, column: column, style: .bold)
         }
         for input in provenance.inputs {
             row += 1
             for (column, value) in [input.name, input.returnId, input.localAuthority, input.wave].enumerated() {
                 try sheet.write(value, row: row, column: column)
             }
-            try sheet.write(Double(input.schools), row: row, column: 4)
-            try sheet.write(Double(input.pupils), row: row, column: 5)
+            try sheet.write(input.schools, row: row, column: 4)
+            try sheet.write(input.pupils, row: row, column: 5)
             try sheet.write(input.sha256, row: row, column: 6)
         }
     }

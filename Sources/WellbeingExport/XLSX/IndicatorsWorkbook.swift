@@ -14,120 +14,110 @@ struct IndicatorsWorkbook {
     /// Data rows per sheet before a level continues on the next sheet (tests lower it).
     var rowsPerSheet = XLSXWorkbook.maximumRows - 1
 
-    /// Writes the workbook at `path`, its temporary files in `temporaryDirectory`.
-    func write(to path: String, temporaryDirectory: String) throws(ExportError) {
+    /// Writes the workbook at `path`.
+    func write(to path: String, limits: ZipArchive.Limits = ZipArchive.Limits()) throws(ExportError) {
         let created = (try? Date(provenance.generated, strategy: .iso8601)) ?? Date()
-        let workbook = try XLSXWorkbook(path: path, created: created, temporaryDirectory: temporaryDirectory)
-        let formats = Formats(workbook)
-        let contents = try workbook.addSheet(named: "Contents")
+        let workbook = try XLSXWorkbook(path: path, created: created, limits: limits)
         var sheets: [(name: String, level: GeographicLevel, rows: Int)] = []
         for level in GeographicLevel.allCases where filter.levelsToVisit?.contains(level) ?? true {
-            sheets += try writeLevel(level, to: workbook, formats: formats)
+            sheets += try writeLevel(level, to: workbook)
         }
-        let notes = try workbook.addSheet(named: "Notes")
-        try writeNotes(notes, formats: formats)
-        try writeContents(contents, sheets: sheets, formats: formats)
+        try writeNotes(workbook.addSheet(named: "Notes", layout: XLSXSheet.Layout(columns: [
+            (0...0, 24, nil), (1...1, 100, .wrapped),
+        ])))
+        try writeContents(workbook.addSheet(named: "Contents", layout: XLSXSheet.Layout(columns: [
+            (0...0, 28, nil), (1...1, 60, nil),
+        ]), placement: .first), sheets: sheets)
         try workbook.close()
     }
 
-    struct Formats {
-        let bold: XLSXFormat
-        let wrapped: XLSXFormat
-        /// Number formats by decimal places.
-        let decimals: [Int: XLSXFormat]
-
-        init(_ workbook: XLSXWorkbook) {
-            bold = workbook.format(bold: true)
-            wrapped = workbook.format(wrap: true)
-            decimals = Dictionary(uniqueKeysWithValues: (0...2).map {
-                ($0, workbook.format(numberFormat: $0 == 0 ? "0" : "0." + String(repeating: "0", count: $0)))
-            })
-        }
-    }
-
-    /// Decimal places of each measure column, from the metadata file so the two never disagree.
-    private static let measureDecimals: [Int?] = {
+    /// The number format of each measure column, by its decimal places in the metadata file so the two never disagree.
+    private static let measureStyles: [XLSXStyle?] = {
         let places = Dictionary(EESMetadata.rows.map { ($0[0], Int($0[5])) }, uniquingKeysWith: { a, _ in a })
-        return EESLayout.columns.map { places[$0] ?? nil }
+        return EESLayout.columns.map { places[$0].flatMap { $0 }.flatMap(XLSXStyle.decimals) }
     }()
 
-    private func writeLevel(_ level: GeographicLevel, to workbook: XLSXWorkbook, formats: Formats)
+    private func writeLevel(_ level: GeographicLevel, to workbook: XLSXWorkbook)
         throws(ExportError) -> [(name: String, level: GeographicLevel, rows: Int)]
     {
         var written: [(name: String, level: GeographicLevel, rows: Int)] = []
-        var sheet = try startSheet(level.rawValue, in: workbook, formats: formats)
+        var sheet = try startSheet(level.rawValue, in: workbook)
         var row = 0
-        // A unit's hundreds of rows share its time and geography fields: made once per unit (and wave).
-        var geography: (timePeriod: String, geography: Geography, fields: [String])?
-        func finish() throws(ExportError) {
-            try sheet.sheet.autofilter(firstRow: 0, lastRow: row, columns: EESLayout.columns.count)
-            written.append((sheet.name, level, row))
-        }
+        // A unit's hundreds of rows share its time and geography fields: looked up once per unit (and wave).
+        var geography: (timePeriod: String, geography: Geography, cells: XLSXCellRun)?
         try ExportError.keepingType(workbook.path) {
             for table in tables {
                 try table.forEachRow(levels: [level]) { published in
                     guard filter.includes(published) else { return }
                     if row == rowsPerSheet {
-                        try finish()
-                        sheet = try startSheet("\(level.rawValue) (\(written.count + 1))", in: workbook,
-                                               formats: formats)
+                        written.append((sheet.name, level, row))
+                        sheet = try startSheet("\(level.rawValue) (\(written.count + 1))", in: workbook)
                         row = 0
                     }
                     row += 1
                     if geography?.geography != published.geography || geography?.timePeriod != published.timePeriod {
-                        geography = (published.timePeriod, published.geography, EESLayout.geographyFields(
-                            timePeriod: published.timePeriod, geography: published.geography))
+                        let fields = EESLayout.geographyFields(timePeriod: published.timePeriod,
+                                                               geography: published.geography)
+                        geography = (published.timePeriod, published.geography, XLSXCellRun(sharedStrings: fields.map {
+                            $0.isEmpty ? nil : workbook.sharedString($0)
+                        }))
                     }
-                    try write(published, geographyFields: geography!.fields, at: row, in: sheet.sheet,
-                              formats: formats)
+                    try write(published, geographyCells: geography!.cells, at: row, in: sheet)
                 }
             }
         }
-        try finish()
+        written.append((sheet.name, level, row))
         return written
     }
 
-    private func startSheet(_ name: String, in workbook: XLSXWorkbook, formats: Formats)
-        throws(ExportError) -> (name: String, sheet: XLSXSheet)
-    {
-        let sheet = try workbook.addSheet(named: name)
+    /// A level sheet with its header row, frozen, under filter buttons.
+    private func startSheet(_ name: String, in workbook: XLSXWorkbook) throws(ExportError) -> XLSXSheet {
+        let sheet = try workbook.addSheet(named: name, layout: XLSXSheet.Layout(
+            frozenRows: 1, columns: [(0...(EESLayout.columns.count - 1), 14, nil)]))
         for (column, title) in EESLayout.columns.enumerated() {
-            try sheet.write(title, row: 0, column: column, format: formats.bold)
+            try sheet.write(title, row: 0, column: column, style: .bold)
         }
-        sheet.freezeRows(1)
-        try sheet.setWidth(14, columns: 0...(EESLayout.columns.count - 1))
-        return (name, sheet)
+        sheet.autofilter(columns: EESLayout.columns.count)
+        return sheet
     }
 
     /// One row, cell by cell as in the CSV: text columns as text, measures as numbers or symbols.
     ///
-    /// - Parameter geographyFields: the row's time and geography fields (`EESLayout.geographyFields`).
-    private func write(_ row: PublishedRow, geographyFields: [String], at index: Int, in sheet: XLSXSheet,
-                       formats: Formats) throws(ExportError)
+    /// - Parameter geographyCells: the row's time and geography fields (`EESLayout.geographyFields`),
+    ///   the same for every row of the unit.
+    private func write(_ row: PublishedRow, geographyCells: XLSXCellRun, at index: Int, in sheet: XLSXSheet)
+        throws(ExportError)
     {
-        var column = 0
+        try sheet.write(geographyCells, row: index, column: 0)
+        var column = geographyCells.count
         func text(_ value: String) throws(ExportError) {
             // A blank stays an empty cell, as a blank field in the CSV.
-            if !value.isEmpty { try sheet.write(value, row: index, column: column) }
+            try sheet.write(value, row: index, column: column)
             column += 1
         }
         func measure(_ value: PublishedValue) throws(ExportError) {
-            if let number = value.numericValue {
-                try sheet.write(number, row: index, column: column,
-                                format: Self.measureDecimals[column].flatMap { formats.decimals[$0] })
-            } else {
+            switch value {
+            case .number(let decimal):
+                try sheet.write(decimal: decimal, row: index, column: column,
+                                style: Self.measureStyles[column])
+            case .symbol, .text:
                 try sheet.write(value.description, row: index, column: column)
             }
             column += 1
         }
-        for field in geographyFields { try text(field) }
         try text(row.wave.code)
         try text(row.indicator.id)
         for breakdown in Breakdown.filters { try text(row.filterLabel(breakdown)) }
-        for value in [row.respondents, row.count, row.percent, row.percentLowerCI, row.percentUpperCI,
-                      row.mean, row.sd, row.meanLowerCI, row.meanUpperCI] {
-            try measure(value)
-        }
+        // One call each: an array of the nine would be built and freed for every row.
+        try measure(row.respondents)
+        try measure(row.count)
+        try measure(row.percent)
+        try measure(row.percentLowerCI)
+        try measure(row.percentUpperCI)
+        try measure(row.mean)
+        try measure(row.sd)
+        try measure(row.meanLowerCI)
+        try measure(row.meanUpperCI)
         try text(row.comparison.rawValue)
         try measure(row.responseRate)
     }

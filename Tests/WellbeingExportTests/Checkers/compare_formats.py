@@ -56,6 +56,11 @@ if mode == "json":
 
 elif mode == "xlsx":
     import openpyxl
+    import zipfile
+    with zipfile.ZipFile(folder / "indicators.xlsx") as archive:
+        damaged = archive.testzip()
+    if damaged is not None:
+        error(f"the ZIP entry {damaged} fails its CRC check")
     workbook = openpyxl.load_workbook(folder / "indicators.xlsx")
     sheets = workbook.sheetnames
     if sheets[0] != "Contents" or sheets[-1] != "Notes":

@@ -1,0 +1,78 @@
+import CZlib
+
+/// A raw deflate stream (no zlib or gzip wrapper, as a ZIP entry holds it) over zlib.
+///
+/// The `z_stream` and the output buffer stay inside: callers hand in bytes and receive compressed
+/// pieces in a closure, valid only for the duration of the call.
+final class RawDeflater {
+    /// How far a call to ``compress(_:ending:into:)`` takes the stream.
+    enum Ending {
+        /// More input follows; zlib may hold some back.
+        case none
+        /// Ends the stream: the final block is written.
+        case finish
+    }
+
+    /// The file the stream is for, named in errors.
+    let path: String
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private var output = [UInt8](repeating: 0, count: 1 << 18)
+
+    /// Starts a stream at zlib `level` (1 fastest … 9 smallest).
+    init(level: Int32, path: String) throws(ExportError) {
+        self.path = path
+        stream.initialize(to: z_stream())
+        // −15: a raw stream with a 32 KiB window; memory level 8 is zlib's default.
+        let status = deflateInit2_(stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
+                                   Int32(MemoryLayout<z_stream>.size))
+        do {
+            try ZlibCall.check(status, path: path, doing: "starting compression")
+        } catch {
+            stream.deallocate()
+            throw error
+        }
+    }
+
+    deinit {
+        deflateEnd(stream)
+        stream.deallocate()
+    }
+
+    /// Starts a new stream with the same settings (the next ZIP entry).
+    func reset() throws(ExportError) {
+        try ZlibCall.check(deflateReset(stream), path: path, doing: "restarting compression")
+    }
+
+    /// Compresses `input`, handing every filled piece of output to `sink`.
+    func compress(_ input: UnsafeRawBufferPointer, ending: Ending,
+                  into sink: (UnsafeRawBufferPointer) throws(ExportError) -> Void) throws(ExportError)
+    {
+        let flush = ending == .finish ? Z_FINISH : Z_NO_FLUSH
+        // zlib reads `next_in` only; the pointer is mutable in its declaration alone.
+        stream.pointee.next_in = input.baseAddress.map {
+            UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self))
+        }
+        stream.pointee.avail_in = uInt(input.count)
+        defer { stream.pointee.next_in = nil }
+        let capacity = output.count
+        while true {
+            let (status, produced) = output.withUnsafeMutableBytes { buffer in
+                stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.pointee.avail_out = uInt(capacity)
+                defer { stream.pointee.next_out = nil }
+                let status = deflate(stream, flush)
+                return (status, capacity - Int(stream.pointee.avail_out))
+            }
+            // Z_BUF_ERROR only says no progress was possible, which ends the loop below.
+            try ZlibCall.check(status, accepted: [Z_OK, Z_STREAM_END, Z_BUF_ERROR], path: path,
+                               doing: "compressing")
+            if produced > 0 {
+                try output.withExportBytes { (buffer) throws(ExportError) in
+                    try sink(UnsafeRawBufferPointer(rebasing: buffer[..<produced]))
+                }
+            }
+            let done = ending == .finish ? status == Z_STREAM_END : stream.pointee.avail_in == 0 && produced < capacity
+            if done { return }
+        }
+    }
+}
