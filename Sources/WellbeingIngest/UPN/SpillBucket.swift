@@ -28,6 +28,11 @@ final class SpillBucket {
 
     /// Adds a record, spilling the buffer to disk when it is full.
     func append(key: UInt64, occurrence: PupilOccurrence) throws(UPNRegistryError) {
+        // Room for the whole buffer at once: grown by appends it would double past the limit, and every bucket
+        // of a large return fills, so the registry would hold twice what it was given.
+        if buffer.capacity == 0 {
+            buffer.reserveCapacity((bufferLimit + Self.recordSize - 1) / Self.recordSize * Self.recordSize)
+        }
         Self.encode(key: key, occurrence: occurrence, into: &buffer)
         if buffer.count >= bufferLimit { try spill() }
     }

@@ -5,10 +5,10 @@ import WellbeingCore
 ///
 /// Each UPN's 64-bit key, with where it occurred, goes to one of `bucketCount`
 /// buckets chosen from the key, so equal keys share a bucket. Buckets stay in
-/// memory until their buffer fills, then spill to private temporary files; a
-/// small return never touches the disk. At the end each bucket is checked on
-/// its own, so the check holds one bucket at a time (about 1/64 of the
-/// records: ~0.9 MB for a million pupils).
+/// memory until their buffer fills (16 KB each, 1 MB in all), then spill to
+/// private temporary files; a small return never touches the disk. At the end
+/// each bucket is checked on its own, so the check holds one bucket at a time
+/// (about 1/64 of the records: ~0.9 MB for a million pupils).
 final class SpillingUPNRegistry: UPNRegistry {
     private let buckets: [SpillBucket]
     private let bucketBits: Int
@@ -19,7 +19,7 @@ final class SpillingUPNRegistry: UPNRegistry {
     ///   - directory: where scratch files go, if any are needed.
     ///   - bucketBits: log2 of the number of buckets.
     ///   - bufferBytes: how much of each bucket stays in memory before it spills.
-    init(directory: String, bucketBits: Int = 6, bufferBytes: Int = 32 << 10) {
+    init(directory: String, bucketBits: Int = 6, bufferBytes: Int = 16 << 10) {
         precondition((1...12).contains(bucketBits), "between 2 and 4096 buckets")
         self.bucketBits = bucketBits
         buckets = (0 ..< 1 << bucketBits).map { _ in SpillBucket(directory: directory, bufferLimit: bufferBytes) }

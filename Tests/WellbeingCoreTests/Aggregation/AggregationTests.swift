@@ -59,6 +59,48 @@ struct AggregationTests {
         #expect(ab.n(category: 0, indicator: wb01) == 3)
     }
 
+    @Test("a narrowed accumulator reads, compares and merges as the wide one, and widens when a pupil is added")
+    func narrowedCounts() {
+        let pupils = [14, 21, 28].map { TestData.pupil(TestData.swemwbs(raw: $0), year: 9) }
+            + [TestData.pupil(["SAFE": 5], sex: .male), TestData.pupil(["SAFE": 1], year: 11)]
+        var school = TestData.school(urn: 100001, la: TestData.camden, pupils: pupils)
+        let wide = school.cells
+        school.cells.narrow()
+        let narrow = school.cells
+        #expect(narrow == wide && narrow.hashValue == wide.hashValue && narrow.counts == wide.counts)
+        for category in 0..<wide.categoryCount {
+            for indicator in 0..<wide.indicatorCount {
+                #expect(narrow.n(category: category, indicator: indicator)
+                        == wide.n(category: category, indicator: indicator))
+                #expect(narrow.count(category: category, indicator: indicator)
+                        == wide.count(category: category, indicator: indicator))
+            }
+        }
+        var wideFirst = wide
+        wideFirst.merge(narrow)
+        var narrowFirst = narrow
+        narrowFirst.merge(wide)
+        #expect(wideFirst == narrowFirst)
+        #expect(narrowFirst.n(category: 0, indicator: wb03) == 4)
+        #expect(narrowFirst.count(category: 0, indicator: wb03) == 2)
+        // A pupil added to a narrowed school counts exactly as one added before.
+        var aggregator = PupilAggregator(catalogue: TestData.catalogue)
+        aggregator.add(TestData.pupil(["SAFE": 4]), to: &school)
+        let direct = TestData.school(urn: 100001, la: TestData.camden, pupils: pupils + [TestData.pupil(["SAFE": 4])])
+        #expect(school.cells == direct.cells)
+        #expect(school.cells.n(category: 0, indicator: wb03) == 3)
+        #expect(school.cells.count(category: 0, indicator: wb03) == 2)
+    }
+
+    @Test("counts past 16 bits stay exact: such an accumulator is not narrowed")
+    func countsPastSixteenBits() {
+        var cells = TestData.school(urn: 100001, la: TestData.camden, pupils: [TestData.pupil(["SAFE": 5])]).cells
+        for _ in 0..<16 { cells.merge(cells) }
+        cells.narrow()
+        #expect(cells.n(category: 0, indicator: wb03) == 65_536)
+        #expect(cells.count(category: 0, indicator: wb03) == 65_536)
+    }
+
     @Test("the table sums schools into LAs, regions and England")
     func hierarchy() {
         let schools = [
