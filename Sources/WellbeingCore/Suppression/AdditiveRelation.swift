@@ -59,19 +59,27 @@ extension IndicatorTable {
     /// at a time with ``relation(_:)``.
     public var additiveRelationKeys: [AdditiveRelation.Key] {
         var keys: [AdditiveRelation.Key] = []
-        for (u, unit) in units.enumerated() {
-            for indicator in 0..<catalogue.indicators.count
-            where unit.status(category: 0, indicator: indicator) != .empty {
-                for breakdown in Breakdown.filters {
-                    keys.append(.breakdown(unit: u, indicator: indicator, breakdown))
-                }
-                guard !unit.children.isEmpty else { continue }
-                for category in 0..<layout.count where unit.status(category: category, indicator: indicator) != .empty {
-                    keys.append(.children(unit: u, indicator: indicator, category: category))
-                }
+        for u in units.indices {
+            for indicator in 0..<catalogue.indicators.count {
+                let candidates = Breakdown.filters.map { AdditiveRelation.Key.breakdown(unit: u, indicator: indicator, $0) }
+                    + (0..<layout.count).map { AdditiveRelation.Key.children(unit: u, indicator: indicator, category: $0) }
+                keys += candidates.filter(hasRelation)
             }
         }
         return keys
+    }
+
+    /// True when the table has the relation a key names: its unit has respondents for the indicator, and a
+    /// children's relation needs children and respondents in its category.
+    public func hasRelation(_ key: AdditiveRelation.Key) -> Bool {
+        switch key {
+        case .breakdown(let unit, let indicator, _):
+            return units[unit].status(category: 0, indicator: indicator) != .empty
+        case .children(let unit, let indicator, let category):
+            let unit = units[unit]
+            return unit.status(category: 0, indicator: indicator) != .empty && !unit.children.isEmpty
+                && unit.status(category: category, indicator: indicator) != .empty
+        }
     }
 
     /// The cells of one relation; parts without respondents are left out.

@@ -29,23 +29,16 @@ public struct SecondarySuppression: Sendable {
     @discardableResult
     func apply(to table: inout IndicatorTable, needs: inout [CellReference: ProtectionNeed]) -> Int {
         // A worklist, not repeated sweeps: hiding a cell can only unbalance the relations that cell sits in.
-        var queue = table.additiveRelationKeys
-        var queued = Set(queue)
-        var next = 0
+        var worklist = RelationWorklist(table: table)
         var hidden = 0
-        while next < queue.count {
-            let key = queue[next]
-            next += 1
-            queued.remove(key)
+        while let key = worklist.next(in: table) {
             guard let shortfall = shortfall(in: key, of: table, chained: needs) else { continue }
             let choice = partner(among: shortfall.published, need: shortfall.need, in: table) ?? shortfall.total
             guard !table.status(choice).isSuppressed else { continue }
             table.setStatus(.secondary, choice)
             needs[choice] = shortfall.carried
             hidden += 1
-            for affected in table.relationKeys(containing: choice) where queued.insert(affected).inserted {
-                queue.append(affected)
-            }
+            for affected in table.relationKeys(containing: choice) { worklist.requeue(affected, in: table) }
         }
         return hidden
     }
@@ -121,5 +114,82 @@ public struct SecondarySuppression: Sendable {
         let roomy = parts.filter { room($0) >= 1 }
         if let cheapest = roomy.min(by: { (cost($0), $0) < (cost($1), $1) }) { return cheapest }
         return parts.filter { room($0) > 0 }.max { (room($0), $1) < (room($1), $0) }
+    }
+}
+
+/// The relations still to check: every relation once, in table order, then each one unbalanced again, in the
+/// order it was.
+///
+/// A national table has hundreds of thousands of relations; listed as keys, with a set of those queued, they
+/// took more memory than the table itself. Here a relation is a position in the table's order of keys, the
+/// first pass walks those positions, and only relations unbalanced again are listed, with one bit each to say
+/// whether they are queued.
+private struct RelationWorklist {
+    private let indicators: Int
+    /// Positions per unit and indicator: one per breakdown filter, then one per category (its children's relation).
+    private let stride: Int
+    private let end: Int
+    /// The first pass's next position.
+    private var cursor = 0
+    /// Relations unbalanced again, by position, and the next of them to check.
+    private var again: [Int] = []
+    private var nextAgain = 0
+    /// One bit per position: queued in `again` and not yet checked.
+    private var queued: [UInt64]
+
+    init(table: IndicatorTable) {
+        indicators = table.catalogue.indicators.count
+        stride = Breakdown.filters.count + table.layout.count
+        end = table.units.count * indicators * stride
+        queued = [UInt64](repeating: 0, count: (end + 63) / 64)
+    }
+
+    /// The next relation to check, or nil when none is left.
+    mutating func next(in table: IndicatorTable) -> AdditiveRelation.Key? {
+        while cursor < end {
+            let position = cursor
+            cursor += 1
+            if let key = key(at: position, in: table) { return key }
+        }
+        guard nextAgain < again.count else { return nil }
+        let position = again[nextAgain]
+        nextAgain += 1
+        queued[position >> 6] &= ~(1 << UInt64(position & 63))
+        return key(at: position)
+    }
+
+    /// Queues a relation again unless it is queued already (still ahead of the first pass, or listed again).
+    mutating func requeue(_ key: AdditiveRelation.Key, in table: IndicatorTable) {
+        let position = position(of: key)
+        if position >= cursor, self.key(at: position, in: table) != nil { return }
+        let bit: UInt64 = 1 << UInt64(position & 63)
+        guard queued[position >> 6] & bit == 0 else { return }
+        queued[position >> 6] |= bit
+        again.append(position)
+    }
+
+    private func position(of key: AdditiveRelation.Key) -> Int {
+        switch key {
+        case .breakdown(let unit, let indicator, let breakdown):
+            (unit * indicators + indicator) * stride + Breakdown.filters.firstIndex(of: breakdown)!
+        case .children(let unit, let indicator, let category):
+            (unit * indicators + indicator) * stride + Breakdown.filters.count + category
+        }
+    }
+
+    /// The key at a position, whether or not the table has that relation.
+    private func key(at position: Int) -> AdditiveRelation.Key {
+        let (unitIndicator, offset) = position.quotientAndRemainder(dividingBy: stride)
+        let (unit, indicator) = unitIndicator.quotientAndRemainder(dividingBy: indicators)
+        if offset < Breakdown.filters.count {
+            return .breakdown(unit: unit, indicator: indicator, Breakdown.filters[offset])
+        }
+        return .children(unit: unit, indicator: indicator, category: offset - Breakdown.filters.count)
+    }
+
+    /// The key at a position when the table has that relation.
+    private func key(at position: Int, in table: IndicatorTable) -> AdditiveRelation.Key? {
+        let key = key(at: position)
+        return table.hasRelation(key) ? key : nil
     }
 }
