@@ -55,8 +55,9 @@ extension IndicatorTable {
         let status = unit.status(category: slot, indicator: i)
         let cells = unit.cells
         let n = cells.n(category: slot, indicator: i)
-        let benchmark = unit.benchmark.map { units[$0] }
-        let benchmarkPublished = benchmark.map { $0.status(category: slot, indicator: i) == .published } ?? false
+        // The benchmark is read in place: copying its unit for every row costs more than the row.
+        let benchmark = unit.benchmark
+        let benchmarkPublished = benchmark.map { units[$0].status(category: slot, indicator: i) == .published } ?? false
 
         switch definition.kind {
         case .proportion:
@@ -70,7 +71,8 @@ extension IndicatorTable {
             row.percentLowerCI = .number(Rounding.text(wilson.lower * 100, decimals: 1))
             row.percentUpperCI = .number(Rounding.text(wilson.upper * 100, decimals: 1))
             let benchmarkValue: Double? = benchmarkPublished ? benchmark.map {
-                Double($0.cells.count(category: slot, indicator: i)) / Double($0.cells.n(category: slot, indicator: i))
+                Double(units[$0].cells.count(category: slot, indicator: i))
+                    / Double(units[$0].cells.n(category: slot, indicator: i))
             } : nil
             row.comparison = BenchmarkComparison(interval: wilson.range, benchmark: benchmarkValue,
                                                  polarity: definition.polarity)
@@ -85,8 +87,8 @@ extension IndicatorTable {
             row.meanLowerCI = stats.interval.map { .number(Rounding.text($0.lowerBound, decimals: 2)) } ?? .x
             row.meanUpperCI = stats.interval.map { .number(Rounding.text($0.upperBound, decimals: 2)) } ?? .x
             let benchmarkValue: Double? = benchmarkPublished ? benchmark.map {
-                Double($0.cells.scoreSums(category: slot, indicator: i).sum)
-                    / Double($0.cells.n(category: slot, indicator: i)) / 100
+                Double(units[$0].cells.scoreSums(category: slot, indicator: i).sum)
+                    / Double(units[$0].cells.n(category: slot, indicator: i)) / 100
             } : nil
             row.comparison = BenchmarkComparison(interval: stats.interval, benchmark: benchmarkValue,
                                                  polarity: definition.polarity)

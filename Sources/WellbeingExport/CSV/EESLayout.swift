@@ -25,30 +25,25 @@ public enum EESLayout {
         ]
     }
 
-    /// The header line and every row `filter` keeps as UTF-8 CSV, handed to `flush` in chunks of about 1 MiB.
+    /// The header line and every row `filter` keeps as UTF-8 CSV, handed to `flush` in chunks of up to about 1 MiB.
     ///
-    /// Fields go straight into one byte buffer, and the geography part of a line is encoded once per
-    /// unit, not once per row (``GeographyPrefix``).
+    /// Fields go straight into byte buffers, the geography part of a line is encoded once per unit
+    /// (``GeographyPrefix``), and units are encoded on every core (``UnitBlocks``).
     public static func write(tables: [IndicatorTable], filter: PublicationFilter = .everything,
                              flush: ([UInt8]) throws -> Void) rethrows
     {
-        let chunk = 1 << 20
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunk + 4096)
-        CSVField.append(line: columns, to: &buffer)
-        for table in tables {
-            var prefix = GeographyPrefix { CSVField.append($0, to: &$1) }
-            try table.forEachRow(levels: filter.levelsToVisit) { row in
+        var header: [UInt8] = []
+        CSVField.append(line: columns, to: &header)
+        try flush(header)
+        try UnitBlocks.encode(tables: tables, levels: filter.levelsToVisit, unit: { table, unit, bytes in
+            var prefix: [UInt8]?
+            table.forEachRow(ofUnit: unit) { row in
                 guard filter.includes(row) else { return }
-                prefix.append(for: row, to: &buffer)
-                appendCellFields(of: row, to: &buffer)
-                if buffer.count >= chunk {
-                    try flush(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                if prefix == nil { prefix = GeographyPrefix.bytes(for: row) { CSVField.append($0, to: &$1) } }
+                bytes.append(contentsOf: prefix!)
+                appendCellFields(of: row, to: &bytes)
             }
-        }
-        try flush(buffer)
+        }, flush: flush)
     }
 
     /// Columns 14 onwards of a row and the line end, without building intermediate strings.

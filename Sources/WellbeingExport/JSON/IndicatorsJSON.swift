@@ -59,24 +59,23 @@ enum IndicatorsJSON {
         // The head is one object; reopen it to add the rows last, after the small members.
         while let last = buffer.popLast(), last != UInt8(ascii: "}") {}
         buffer.append(contentsOf: ",\n  \"rows\" : [".utf8)
-        let chunk = 1 << 20
-        var first = true
-        for table in tables {
-            var prefix = GeographyPrefix { appendText($0, to: &$1) }
-            try table.forEachRow(levels: filter.levelsToVisit) { row in
-                guard filter.includes(row) else { return }
-                buffer.append(contentsOf: (first ? "\n    [" : ",\n    [").utf8)
-                first = false
-                prefix.append(for: row, to: &buffer)
-                appendCells(of: row, to: &buffer)
-                if buffer.count >= chunk {
-                    try flush(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-        }
-        buffer.append(contentsOf: "\n  ]\n}\n".utf8)
         try flush(buffer)
+        // Every row opens with a comma; the first row of the document drops it.
+        var first = true
+        try UnitBlocks.encode(tables: tables, levels: filter.levelsToVisit, unit: { table, unit, bytes in
+            var prefix: [UInt8]?
+            table.forEachRow(ofUnit: unit) { row in
+                guard filter.includes(row) else { return }
+                if prefix == nil { prefix = GeographyPrefix.bytes(for: row) { appendText($0, to: &$1) } }
+                bytes.append(contentsOf: ",\n    [".utf8)
+                bytes.append(contentsOf: prefix!)
+                appendCells(of: row, to: &bytes)
+            }
+        }, flush: { bytes in
+            try flush(first ? Array(bytes.dropFirst()) : bytes)
+            first = false
+        })
+        try flush(Array("\n  ]\n}\n".utf8))
     }
 
     /// A text field: a JSON string, or `null` for a blank CSV field.
