@@ -55,10 +55,16 @@ public enum EESLayout {
         field(row.wave.code)
         field(row.indicator.id)
         for breakdown in Breakdown.filters { field(row.filterLabel(breakdown)) }
-        for value in [row.respondents, row.count, row.percent, row.percentLowerCI, row.percentUpperCI,
-                      row.mean, row.sd, row.meanLowerCI, row.meanUpperCI] {
-            field(value.description)
-        }
+        // One call per measure: an array of them would be allocated for every row.
+        field(row.respondents.description)
+        field(row.count.description)
+        field(row.percent.description)
+        field(row.percentLowerCI.description)
+        field(row.percentUpperCI.description)
+        field(row.mean.description)
+        field(row.sd.description)
+        field(row.meanLowerCI.description)
+        field(row.meanUpperCI.description)
         field(row.comparison.rawValue)
         field(row.responseRate.description, last: true)
     }

@@ -100,10 +100,16 @@ enum IndicatorsJSON {
         text(row.wave.code)
         text(row.indicator.id)
         for breakdown in Breakdown.filters { text(row.filterLabel(breakdown)) }
-        for value in [row.respondents, row.count, row.percent, row.percentLowerCI, row.percentUpperCI,
-                      row.mean, row.sd, row.meanLowerCI, row.meanUpperCI] {
-            measure(value)
-        }
+        // One call per measure: an array of them would be allocated for every row.
+        measure(row.respondents)
+        measure(row.count)
+        measure(row.percent)
+        measure(row.percentLowerCI)
+        measure(row.percentUpperCI)
+        measure(row.mean)
+        measure(row.sd)
+        measure(row.meanLowerCI)
+        measure(row.meanUpperCI)
         text(row.comparison.rawValue)
         measure(row.responseRate, last: true)
     }

@@ -99,11 +99,14 @@ public struct ExportFolder: Sendable {
                 }
             }
         }
-        // The report cards: the pages the service renders, as static files linking to each other.
+        // The report cards: the pages the service renders, as static files linking to each other. Pages of
+        // the export being replaced whose inputs are unchanged are linked from it, not rendered again.
         if writesCards {
+            let previous = (path as NSString).appendingPathComponent(Self.reportCardsFolder)
             do {
                 try ReportCardSite(tables: tables, catalogue: catalogue, provenance: provenance, links: .static)
-                    .writeStatic(to: (staging as NSString).appendingPathComponent(Self.reportCardsFolder))
+                    .writeStatic(to: (staging as NSString).appendingPathComponent(Self.reportCardsFolder),
+                                 reusing: fileManager.fileExists(atPath: previous) ? previous : nil)
             } catch {
                 throw .cannotWrite(path: Self.reportCardsFolder, reason: error.message)
             }
