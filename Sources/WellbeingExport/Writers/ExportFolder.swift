@@ -127,6 +127,12 @@ public struct ExportFolder: Sendable {
                 try? fileManager.removeItem(atPath: target)
                 continue
             }
+            // A file with the bytes of the previous export's copy keeps that copy (its inode and time),
+            // so a mirror or a cache sees no change where there is none.
+            if name != Self.reportCardsFolder, FileContents.areEqual(source, target) {
+                unlink(source)
+                continue
+            }
             guard rename(source, target) == 0 else {
                 throw .cannotWrite(path: target, reason: String(cString: strerror(errno)))
             }
