@@ -30,6 +30,7 @@ struct RepublishTests {
         #expect(try Self.inode(folder.appendingPathComponent("provenance.json")) != provenance)
         let text = try String(contentsOf: folder.appendingPathComponent("provenance.json"), encoding: .utf8)
         #expect(text.contains("2026-11-29T08:30:00Z"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix(".staging") })
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names.allSatisfy { !$0.hasPrefix(".staging") })
     }
 }

@@ -47,7 +47,8 @@ struct StaticReuseTests {
         #expect(republished == StaticPageCounts(rendered: 0, kept: pages))
         #expect(try Self.contents(of: second) == Self.contents(of: first))
         let school = "schools/\(SampleWave.urns[1]).html"
-        #expect(try Self.inode(second.appendingPathComponent(school)) == Self.inode(first.appendingPathComponent(school)))
+        #expect(try Self.inode(second.appendingPathComponent(school))
+            == Self.inode(first.appendingPathComponent(school)))
         let html = try String(contentsOf: second.appendingPathComponent(school), encoding: .utf8)
         #expect(html.contains("Survey wave \(SampleWave.table.wave.code), published by wellbeing"))
         #expect(!html.contains("2026-11-2"))
@@ -75,7 +76,8 @@ struct StaticReuseTests {
         try Self.site(tables).writeStatic(to: fresh.path)
         #expect(try Self.contents(of: after) == Self.contents(of: fresh))
         let page = "schools/\(urn).html"
-        #expect(try Data(contentsOf: after.appendingPathComponent(page)) != Data(contentsOf: before.appendingPathComponent(page)))
+        #expect(try Data(contentsOf: after.appendingPathComponent(page))
+            != Data(contentsOf: before.appendingPathComponent(page)))
         #expect(try Self.inode(after.appendingPathComponent(page)) != Self.inode(before.appendingPathComponent(page)))
         let other = "schools/\(SampleWave.urns.first { $0 != urn }!).html"
         #expect(try Self.inode(after.appendingPathComponent(other)) == Self.inode(before.appendingPathComponent(other)))

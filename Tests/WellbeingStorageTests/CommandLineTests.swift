@@ -95,9 +95,11 @@ import Testing
             var pages: [String: (inode: UInt64, bytes: Data)] = [:]
             let cards = directory.appendingPathComponent("published/report-cards")
             for folder in ["areas", "schools"] {
-                for name in try FileManager.default.contentsOfDirectory(atPath: cards.appendingPathComponent(folder).path) {
+                let names = try FileManager.default.contentsOfDirectory(atPath: cards.appendingPathComponent(folder).path)
+                for name in names {
                     let url = cards.appendingPathComponent("\(folder)/\(name)")
-                    let inode = try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? NSNumber
+                    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+                    let inode = attributes[.systemFileNumber] as? NSNumber
                     pages["\(folder)/\(name)"] = (inode?.uint64Value ?? 0, try Data(contentsOf: url))
                 }
             }

@@ -29,8 +29,10 @@ enum FileContents {
             let count = left.withUnsafeMutableBytes { read(a, $0.baseAddress!, chunk) }
             guard count >= 0, readFully(b, into: &right, count: count) else { return false }
             if count == 0 { return true }
-            guard left.withUnsafeBytes({ l in right.withUnsafeBytes { r in memcmp(l.baseAddress!, r.baseAddress!, count) == 0 } })
-            else { return false }
+            let same = left.withUnsafeBytes { l in
+                right.withUnsafeBytes { r in memcmp(l.baseAddress!, r.baseAddress!, count) == 0 }
+            }
+            guard same else { return false }
         }
     }
 

@@ -41,7 +41,7 @@ enum IndicatorsJSON {
         "x": "not available",
     ]
 
-    /// Writes the document for the rows `filter` keeps, handing UTF-8 to `flush` in chunks of about 1 MiB.
+    /// Writes the document for the rows `filter` keeps, handing UTF-8 to `flush` in chunks of up to about 1 MiB.
     static func write(tables: [IndicatorTable], catalogue: WellbeingCore.Catalogue, provenance: Provenance,
                       filter: PublicationFilter, flush: ([UInt8]) throws -> Void) rethrows {
         let head = Head(
