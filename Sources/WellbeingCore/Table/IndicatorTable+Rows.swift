@@ -15,12 +15,14 @@ extension IndicatorTable {
         let indicators = catalogue.indicators
         let unit = units[index]
         let responseRate = self.responseRate(of: unit, respondentsIndicator: indicators.firstIndex { $0.kind == .count })
+        // Formatted once per unit, not once per row.
+        let timePeriod = academicYear.code
         for (i, indicator) in indicators.enumerated() where unit.status(category: 0, indicator: i) != .empty {
             for breakdown in Breakdown.allCases {
                 for slot in layout.slots(of: breakdown)
                 where unit.status(category: slot, indicator: i) != .empty {
                     try body(row(unit: unit, slot: slot, indicator: i, definition: indicator, breakdown: breakdown,
-                                 responseRate: breakdown == .total ? responseRate : .z))
+                                 responseRate: breakdown == .total ? responseRate : .z, timePeriod: timePeriod))
                 }
             }
         }
@@ -44,11 +46,11 @@ extension IndicatorTable {
     }
 
     private func row(unit: GeographyUnit, slot: Int, indicator i: Int, definition: IndicatorDefinition,
-                     breakdown: Breakdown, responseRate: PublishedValue) -> PublishedRow
+                     breakdown: Breakdown, responseRate: PublishedValue, timePeriod: String) -> PublishedRow
     {
         let category = layout.categories[slot]
         var row = PublishedRow(
-            timePeriod: academicYear.code, geography: unit.geography, wave: wave, indicator: definition,
+            timePeriod: timePeriod, geography: unit.geography, wave: wave, indicator: definition,
             breakdown: breakdown, categoryLabel: category.label,
             respondents: .c, count: .c, percent: .c, percentLowerCI: .c, percentUpperCI: .c,
             mean: .c, sd: .c, meanLowerCI: .c, meanUpperCI: .c, comparison: .notCompared, responseRate: responseRate)

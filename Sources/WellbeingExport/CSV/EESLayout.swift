@@ -37,22 +37,25 @@ public enum EESLayout {
         try flush(header)
         try UnitBlocks.encode(tables: tables, levels: filter.levelsToVisit, unit: { table, unit, bytes in
             var prefix: [UInt8]?
+            let wave = table.wave.code
             table.forEachRow(ofUnit: unit) { row in
                 guard filter.includes(row) else { return }
                 if prefix == nil { prefix = GeographyPrefix.bytes(for: row) { CSVField.append($0, to: &$1) } }
                 bytes.append(contentsOf: prefix!)
-                appendCellFields(of: row, to: &bytes)
+                appendCellFields(of: row, wave: wave, to: &bytes)
             }
         }, flush: flush)
     }
 
     /// Columns 14 onwards of a row and the line end, without building intermediate strings.
-    private static func appendCellFields(of row: PublishedRow, to buffer: inout [UInt8]) {
+    ///
+    /// - Parameter wave: the row's wave code, formatted once per unit rather than once per row.
+    private static func appendCellFields(of row: PublishedRow, wave: String, to buffer: inout [UInt8]) {
         func field(_ text: String, last: Bool = false) {
             CSVField.append(text, to: &buffer)
             buffer.append(last ? UInt8(ascii: "\n") : UInt8(ascii: ","))
         }
-        field(row.wave.code)
+        field(wave)
         field(row.indicator.id)
         for breakdown in Breakdown.filters { field(row.filterLabel(breakdown)) }
         // One call per measure: an array of them would be allocated for every row.

@@ -64,12 +64,13 @@ enum IndicatorsJSON {
         var first = true
         try UnitBlocks.encode(tables: tables, levels: filter.levelsToVisit, unit: { table, unit, bytes in
             var prefix: [UInt8]?
+            let wave = table.wave.code
             table.forEachRow(ofUnit: unit) { row in
                 guard filter.includes(row) else { return }
                 if prefix == nil { prefix = GeographyPrefix.bytes(for: row) { appendText($0, to: &$1) } }
                 bytes.append(contentsOf: ",\n    [".utf8)
                 bytes.append(contentsOf: prefix!)
-                appendCells(of: row, to: &bytes)
+                appendCells(of: row, wave: wave, to: &bytes)
             }
         }, flush: { bytes in
             try flush(first ? Array(bytes.dropFirst()) : bytes)
@@ -84,7 +85,9 @@ enum IndicatorsJSON {
     }
 
     /// The row's fields after time and geography, in column order, and the closing bracket.
-    private static func appendCells(of row: PublishedRow, to buffer: inout [UInt8]) {
+    ///
+    /// - Parameter wave: the row's wave code, formatted once per unit rather than once per row.
+    private static func appendCells(of row: PublishedRow, wave: String, to buffer: inout [UInt8]) {
         func text(_ value: String) {
             appendText(value, to: &buffer)
             buffer.append(UInt8(ascii: ","))
@@ -97,7 +100,7 @@ enum IndicatorsJSON {
             }
             buffer.append(last ? UInt8(ascii: "]") : UInt8(ascii: ","))
         }
-        text(row.wave.code)
+        text(wave)
         text(row.indicator.id)
         for breakdown in Breakdown.filters { text(row.filterLabel(breakdown)) }
         // One call per measure: an array of them would be allocated for every row.
