@@ -86,9 +86,11 @@ public struct ReportCardSite: Sendable {
         return card(location).text
     }
 
-    /// The page of the LA or school at `location`, given its benchmark's rows when they are at hand.
-    func card(_ location: Location, benchmarkRows: BenchmarkRows? = nil) -> HTML {
+    /// The page of the LA or school at `location`, given its benchmark's rows when they are at hand, and
+    /// stating `digest` when it is written to a static folder.
+    func card(_ location: Location, benchmarkRows: BenchmarkRows? = nil, digest: PageDigest? = nil) -> HTML {
         CardPage(table: tables[location.table], unit: location.unit, catalogue: catalogue,
-                 provenance: provenance, links: PageLinks(style: links, depth: 1), benchmarkRows: benchmarkRows).html
+                 provenance: provenance, links: PageLinks(style: links, depth: 1), benchmarkRows: benchmarkRows,
+                 digest: digest).html
     }
 }

@@ -28,16 +28,8 @@ import Testing
         #expect(ingested.output.split(separator: "\n").count == 3)
 
         func expectSameExport(_ published: String, _ aggregated: String) throws {
-            for name in ["indicators.csv", "indicators.meta.csv", "suppression-summary.csv", "provenance.json"] {
-                func text(_ folder: String) throws -> String {
-                    let url = directory.appendingPathComponent(folder).appendingPathComponent(name)
-                    let all = try String(contentsOf: url, encoding: .utf8)
-                    // Only the time an export was made may differ.
-                    return all.split(separator: "\n", omittingEmptySubsequences: false)
-                        .filter { !$0.contains("\"generated\"") }.joined(separator: "\n")
-                }
-                #expect(try text(published) == text(aggregated), "\(name) differs")
-            }
+            try Self.expectSameFolder(directory.appendingPathComponent(published),
+                                      directory.appendingPathComponent(aggregated))
         }
         try wellbeing(["publish", "--db", "store.sqlite", "--out", "published", "--quiet"])
         try wellbeing(["aggregate", "--out", "aggregated", "--quiet"] + files)
@@ -54,6 +46,92 @@ import Testing
         #expect(try indicators("published") != indicators("published-after"))
         let listed = try wellbeing(["returns", "list", "--db", "store.sqlite"]).output
         #expect(listed.contains("3\twithdrawn\t202"))
+    }
+
+    /// Expects the same files with the same bytes, but for the time an export was made and the workbook
+    /// (which states that time in its zip entries); report cards included.
+    static func expectSameFolder(_ first: URL, _ second: URL) throws {
+        let manager = FileManager.default
+        let names = try manager.subpathsOfDirectory(atPath: first.path).sorted()
+        #expect(names == (try manager.subpathsOfDirectory(atPath: second.path).sorted()))
+        #expect(names.contains("report-cards/index.html"))
+        for name in names where name != "indicators.xlsx" {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: first.appendingPathComponent(name).path, isDirectory: &isDirectory),
+                  !isDirectory.boolValue else { continue }
+            func text(_ folder: URL) throws -> String {
+                let all = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                return all.split(separator: "\n", omittingEmptySubsequences: false)
+                    .filter { !$0.contains("\"generated\"") && !$0.contains("\"created\"") }.joined(separator: "\n")
+            }
+            #expect(try text(first) == text(second), "\(name) differs")
+        }
+    }
+
+    @Test func republishingIntoThePreviousExportKeepsUnchangedPagesAndEqualsAFreshPublish() throws {
+        let directory = try StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        @discardableResult
+        func wellbeing(_ arguments: [String]) throws -> CommandRunner.Result {
+            let result = try CommandRunner.wellbeing(arguments, in: directory)
+            #expect(result.status == 0, "wellbeing \(arguments.joined(separator: " ")): \(result.errors)")
+            return result
+        }
+        try wellbeing(["generate", "--pupils", "3000", "--schools", "12", "--la", "202", "--la", "204", "--seed", "1",
+                       "--out", "first", "--quiet"])
+        let camden = try String(contentsOf: directory.appendingPathComponent("first/LA202-2026AUT.xml"),
+                                encoding: .utf8)
+        // Camden resubmits twice: first the same answers under a new ReturnId, then with answers changed.
+        try camden.replacingOccurrences(of: "LA202-2026AUT-01", with: "LA202-2026AUT-02")
+            .write(to: directory.appendingPathComponent("same.xml"), atomically: true, encoding: .utf8)
+        try camden.replacingOccurrences(of: "LA202-2026AUT-01", with: "LA202-2026AUT-03")
+            .replacingOccurrences(of: #"<Answer item="SAFE">5</Answer>"#, with: #"<Answer item="SAFE">1</Answer>"#)
+            .write(to: directory.appendingPathComponent("changed.xml"), atomically: true, encoding: .utf8)
+        try wellbeing(["ingest", "--db", "store.sqlite", "first/LA202-2026AUT.xml", "first/LA204-2026AUT.xml"])
+        try wellbeing(["publish", "--db", "store.sqlite", "--out", "published", "--quiet"])
+
+        /// Every LA and school page of the export being republished: inode and bytes.
+        func pages() throws -> [String: (inode: UInt64, bytes: Data)] {
+            var pages: [String: (inode: UInt64, bytes: Data)] = [:]
+            let cards = directory.appendingPathComponent("published/report-cards")
+            for folder in ["areas", "schools"] {
+                let names = try FileManager.default.contentsOfDirectory(atPath: cards.appendingPathComponent(folder).path)
+                for name in names {
+                    let url = cards.appendingPathComponent("\(folder)/\(name)")
+                    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+                    let inode = attributes[.systemFileNumber] as? NSNumber
+                    pages["\(folder)/\(name)"] = (inode?.uint64Value ?? 0, try Data(contentsOf: url))
+                }
+            }
+            return pages
+        }
+        let first = try pages()
+        #expect(first.count == 14)
+
+        // Nothing a page shows changed (pages state neither the time nor the returns in force): every page is kept.
+        try wellbeing(["ingest", "--db", "store.sqlite", "same.xml"])
+        try wellbeing(["publish", "--db", "store.sqlite", "--out", "published", "--quiet"])
+        try wellbeing(["publish", "--db", "store.sqlite", "--out", "fresh-same", "--quiet"])
+        try Self.expectSameFolder(directory.appendingPathComponent("published"),
+                                  directory.appendingPathComponent("fresh-same"))
+        let second = try pages()
+        #expect(second.keys.sorted() == first.keys.sorted())
+        for (name, page) in second { #expect(page.inode == first[name]?.inode, "\(name) was written again") }
+
+        // Camden's figures changed: its pages, and any page compared with changed figures, are written anew,
+        // and the folder is what a fresh publish writes.
+        try wellbeing(["ingest", "--db", "store.sqlite", "changed.xml"])
+        try wellbeing(["publish", "--db", "store.sqlite", "--out", "published", "--quiet"])
+        try wellbeing(["publish", "--db", "store.sqlite", "--out", "fresh-changed", "--quiet"])
+        try Self.expectSameFolder(directory.appendingPathComponent("published"),
+                                  directory.appendingPathComponent("fresh-changed"))
+        let third = try pages()
+        #expect(third.contains { name, page in page.bytes != second[name]?.bytes })
+        for (name, page) in third where page.bytes != second[name]?.bytes {
+            #expect(page.inode != second[name]?.inode, "\(name) changed but was kept")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("published").path)
+            .allSatisfy { !$0.hasPrefix(".staging") })
     }
 
     @Test func anInvalidFileIsRejectedAndTheOthersStored() throws {

@@ -15,12 +15,14 @@ extension IndicatorTable {
         let indicators = catalogue.indicators
         let unit = units[index]
         let responseRate = self.responseRate(of: unit, respondentsIndicator: indicators.firstIndex { $0.kind == .count })
+        // Formatted once per unit, not once per row.
+        let timePeriod = academicYear.code
         for (i, indicator) in indicators.enumerated() where unit.status(category: 0, indicator: i) != .empty {
             for breakdown in Breakdown.allCases {
                 for slot in layout.slots(of: breakdown)
                 where unit.status(category: slot, indicator: i) != .empty {
                     try body(row(unit: unit, slot: slot, indicator: i, definition: indicator, breakdown: breakdown,
-                                 responseRate: breakdown == .total ? responseRate : .z))
+                                 responseRate: breakdown == .total ? responseRate : .z, timePeriod: timePeriod))
                 }
             }
         }
@@ -44,19 +46,20 @@ extension IndicatorTable {
     }
 
     private func row(unit: GeographyUnit, slot: Int, indicator i: Int, definition: IndicatorDefinition,
-                     breakdown: Breakdown, responseRate: PublishedValue) -> PublishedRow
+                     breakdown: Breakdown, responseRate: PublishedValue, timePeriod: String) -> PublishedRow
     {
         let category = layout.categories[slot]
         var row = PublishedRow(
-            timePeriod: academicYear.code, geography: unit.geography, wave: wave, indicator: definition,
+            timePeriod: timePeriod, geography: unit.geography, wave: wave, indicator: definition,
             breakdown: breakdown, categoryLabel: category.label,
             respondents: .c, count: .c, percent: .c, percentLowerCI: .c, percentUpperCI: .c,
             mean: .c, sd: .c, meanLowerCI: .c, meanUpperCI: .c, comparison: .notCompared, responseRate: responseRate)
         let status = unit.status(category: slot, indicator: i)
         let cells = unit.cells
         let n = cells.n(category: slot, indicator: i)
-        let benchmark = unit.benchmark.map { units[$0] }
-        let benchmarkPublished = benchmark.map { $0.status(category: slot, indicator: i) == .published } ?? false
+        // The benchmark is read in place: copying its unit for every row costs more than the row.
+        let benchmark = unit.benchmark
+        let benchmarkPublished = benchmark.map { units[$0].status(category: slot, indicator: i) == .published } ?? false
 
         switch definition.kind {
         case .proportion:
@@ -70,7 +73,8 @@ extension IndicatorTable {
             row.percentLowerCI = .number(Rounding.text(wilson.lower * 100, decimals: 1))
             row.percentUpperCI = .number(Rounding.text(wilson.upper * 100, decimals: 1))
             let benchmarkValue: Double? = benchmarkPublished ? benchmark.map {
-                Double($0.cells.count(category: slot, indicator: i)) / Double($0.cells.n(category: slot, indicator: i))
+                Double(units[$0].cells.count(category: slot, indicator: i))
+                    / Double(units[$0].cells.n(category: slot, indicator: i))
             } : nil
             row.comparison = BenchmarkComparison(interval: wilson.range, benchmark: benchmarkValue,
                                                  polarity: definition.polarity)
@@ -85,8 +89,8 @@ extension IndicatorTable {
             row.meanLowerCI = stats.interval.map { .number(Rounding.text($0.lowerBound, decimals: 2)) } ?? .x
             row.meanUpperCI = stats.interval.map { .number(Rounding.text($0.upperBound, decimals: 2)) } ?? .x
             let benchmarkValue: Double? = benchmarkPublished ? benchmark.map {
-                Double($0.cells.scoreSums(category: slot, indicator: i).sum)
-                    / Double($0.cells.n(category: slot, indicator: i)) / 100
+                Double(units[$0].cells.scoreSums(category: slot, indicator: i).sum)
+                    / Double(units[$0].cells.n(category: slot, indicator: i)) / 100
             } : nil
             row.comparison = BenchmarkComparison(interval: stats.interval, benchmark: benchmarkValue,
                                                  polarity: definition.polarity)

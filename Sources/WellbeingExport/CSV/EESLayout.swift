@@ -25,45 +25,49 @@ public enum EESLayout {
         ]
     }
 
-    /// The header line and every row `filter` keeps as UTF-8 CSV, handed to `flush` in chunks of about 1 MiB.
+    /// The header line and every row `filter` keeps as UTF-8 CSV, handed to `flush` in chunks of up to about 1 MiB.
     ///
-    /// Fields go straight into one byte buffer, and the geography part of a line is encoded once per
-    /// unit, not once per row (``GeographyPrefix``).
+    /// Fields go straight into byte buffers, the geography part of a line is encoded once per unit
+    /// (``GeographyPrefix``), and units are encoded on every core (``UnitBlocks``).
     public static func write(tables: [IndicatorTable], filter: PublicationFilter = .everything,
                              flush: ([UInt8]) throws -> Void) rethrows
     {
-        let chunk = 1 << 20
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunk + 4096)
-        CSVField.append(line: columns, to: &buffer)
-        for table in tables {
-            var prefix = GeographyPrefix { CSVField.append($0, to: &$1) }
-            try table.forEachRow(levels: filter.levelsToVisit) { row in
+        var header: [UInt8] = []
+        CSVField.append(line: columns, to: &header)
+        try flush(header)
+        try UnitBlocks.encode(tables: tables, levels: filter.levelsToVisit, unit: { table, unit, bytes in
+            var prefix: [UInt8]?
+            let wave = table.wave.code
+            table.forEachRow(ofUnit: unit) { row in
                 guard filter.includes(row) else { return }
-                prefix.append(for: row, to: &buffer)
-                appendCellFields(of: row, to: &buffer)
-                if buffer.count >= chunk {
-                    try flush(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                if prefix == nil { prefix = GeographyPrefix.bytes(for: row) { CSVField.append($0, to: &$1) } }
+                bytes.append(contentsOf: prefix!)
+                appendCellFields(of: row, wave: wave, to: &bytes)
             }
-        }
-        try flush(buffer)
+        }, flush: flush)
     }
 
     /// Columns 14 onwards of a row and the line end, without building intermediate strings.
-    private static func appendCellFields(of row: PublishedRow, to buffer: inout [UInt8]) {
+    ///
+    /// - Parameter wave: the row's wave code, formatted once per unit rather than once per row.
+    private static func appendCellFields(of row: PublishedRow, wave: String, to buffer: inout [UInt8]) {
         func field(_ text: String, last: Bool = false) {
             CSVField.append(text, to: &buffer)
             buffer.append(last ? UInt8(ascii: "\n") : UInt8(ascii: ","))
         }
-        field(row.wave.code)
+        field(wave)
         field(row.indicator.id)
         for breakdown in Breakdown.filters { field(row.filterLabel(breakdown)) }
-        for value in [row.respondents, row.count, row.percent, row.percentLowerCI, row.percentUpperCI,
-                      row.mean, row.sd, row.meanLowerCI, row.meanUpperCI] {
-            field(value.description)
-        }
+        // One call per measure: an array of them would be allocated for every row.
+        field(row.respondents.description)
+        field(row.count.description)
+        field(row.percent.description)
+        field(row.percentLowerCI.description)
+        field(row.percentUpperCI.description)
+        field(row.mean.description)
+        field(row.sd.description)
+        field(row.meanLowerCI.description)
+        field(row.meanUpperCI.description)
         field(row.comparison.rawValue)
         field(row.responseRate.description, last: true)
     }

@@ -41,7 +41,7 @@ enum IndicatorsJSON {
         "x": "not available",
     ]
 
-    /// Writes the document for the rows `filter` keeps, handing UTF-8 to `flush` in chunks of about 1 MiB.
+    /// Writes the document for the rows `filter` keeps, handing UTF-8 to `flush` in chunks of up to about 1 MiB.
     static func write(tables: [IndicatorTable], catalogue: WellbeingCore.Catalogue, provenance: Provenance,
                       filter: PublicationFilter, flush: ([UInt8]) throws -> Void) rethrows {
         let head = Head(
@@ -59,24 +59,24 @@ enum IndicatorsJSON {
         // The head is one object; reopen it to add the rows last, after the small members.
         while let last = buffer.popLast(), last != UInt8(ascii: "}") {}
         buffer.append(contentsOf: ",\n  \"rows\" : [".utf8)
-        let chunk = 1 << 20
-        var first = true
-        for table in tables {
-            var prefix = GeographyPrefix { appendText($0, to: &$1) }
-            try table.forEachRow(levels: filter.levelsToVisit) { row in
-                guard filter.includes(row) else { return }
-                buffer.append(contentsOf: (first ? "\n    [" : ",\n    [").utf8)
-                first = false
-                prefix.append(for: row, to: &buffer)
-                appendCells(of: row, to: &buffer)
-                if buffer.count >= chunk {
-                    try flush(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-        }
-        buffer.append(contentsOf: "\n  ]\n}\n".utf8)
         try flush(buffer)
+        // Every row opens with a comma; the first row of the document drops it.
+        var first = true
+        try UnitBlocks.encode(tables: tables, levels: filter.levelsToVisit, unit: { table, unit, bytes in
+            var prefix: [UInt8]?
+            let wave = table.wave.code
+            table.forEachRow(ofUnit: unit) { row in
+                guard filter.includes(row) else { return }
+                if prefix == nil { prefix = GeographyPrefix.bytes(for: row) { appendText($0, to: &$1) } }
+                bytes.append(contentsOf: ",\n    [".utf8)
+                bytes.append(contentsOf: prefix!)
+                appendCells(of: row, wave: wave, to: &bytes)
+            }
+        }, flush: { bytes in
+            try flush(first ? Array(bytes.dropFirst()) : bytes)
+            first = false
+        })
+        try flush(Array("\n  ]\n}\n".utf8))
     }
 
     /// A text field: a JSON string, or `null` for a blank CSV field.
@@ -85,7 +85,9 @@ enum IndicatorsJSON {
     }
 
     /// The row's fields after time and geography, in column order, and the closing bracket.
-    private static func appendCells(of row: PublishedRow, to buffer: inout [UInt8]) {
+    ///
+    /// - Parameter wave: the row's wave code, formatted once per unit rather than once per row.
+    private static func appendCells(of row: PublishedRow, wave: String, to buffer: inout [UInt8]) {
         func text(_ value: String) {
             appendText(value, to: &buffer)
             buffer.append(UInt8(ascii: ","))
@@ -98,13 +100,19 @@ enum IndicatorsJSON {
             }
             buffer.append(last ? UInt8(ascii: "]") : UInt8(ascii: ","))
         }
-        text(row.wave.code)
+        text(wave)
         text(row.indicator.id)
         for breakdown in Breakdown.filters { text(row.filterLabel(breakdown)) }
-        for value in [row.respondents, row.count, row.percent, row.percentLowerCI, row.percentUpperCI,
-                      row.mean, row.sd, row.meanLowerCI, row.meanUpperCI] {
-            measure(value)
-        }
+        // One call per measure: an array of them would be allocated for every row.
+        measure(row.respondents)
+        measure(row.count)
+        measure(row.percent)
+        measure(row.percentLowerCI)
+        measure(row.percentUpperCI)
+        measure(row.mean)
+        measure(row.sd)
+        measure(row.meanLowerCI)
+        measure(row.meanUpperCI)
         text(row.comparison.rawValue)
         measure(row.responseRate, last: true)
     }

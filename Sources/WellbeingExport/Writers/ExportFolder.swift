@@ -75,8 +75,11 @@ public struct ExportFolder: Sendable {
         }
         if formats.contains(.reportCards) && !tables.isEmpty {
             let cards = (staging as NSString).appendingPathComponent(Self.reportCardsFolder)
+            let previous = (path as NSString).appendingPathComponent(Self.reportCardsFolder)
+            let reusable = fileManager.fileExists(atPath: previous) ? previous : nil
             let writeCards: FileJobs.Job = { () throws(ExportError) in
-                try Self.writeReportCards(tables: tables, catalogue: catalogue, provenance: provenance, to: cards)
+                try Self.writeReportCards(tables: tables, catalogue: catalogue, provenance: provenance, to: cards,
+                                          reusing: reusable)
             }
             jobs.append(writeCards)
         }
@@ -120,6 +123,12 @@ public struct ExportFolder: Sendable {
                 try? fileManager.removeItem(atPath: target)
                 continue
             }
+            // A file with the bytes of the previous export's copy keeps that copy (its inode and time),
+            // so a mirror or a cache sees no change where there is none.
+            if name != Self.reportCardsFolder, FileContents.areEqual(source, target) {
+                unlink(source)
+                continue
+            }
             guard rename(source, target) == 0 else {
                 throw .cannotWrite(path: target, reason: String(cString: strerror(errno)))
             }
@@ -127,12 +136,15 @@ public struct ExportFolder: Sendable {
     }
 
     /// The report cards: the pages the service renders, as static files linking to each other.
+    ///
+    /// Pages of the export being replaced (`previous`) whose inputs are unchanged are linked from it, not
+    /// rendered again.
     private static func writeReportCards(tables: [IndicatorTable], catalogue: Catalogue, provenance: Provenance,
-                                         to folder: String) throws(ExportError)
+                                         to folder: String, reusing previous: String?) throws(ExportError)
     {
         do {
             try ReportCardSite(tables: tables, catalogue: catalogue, provenance: provenance, links: .static)
-                .writeStatic(to: folder)
+                .writeStatic(to: folder, reusing: previous)
         } catch {
             throw .cannotWrite(path: reportCardsFolder, reason: error.message)
         }

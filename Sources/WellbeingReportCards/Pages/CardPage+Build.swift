@@ -5,8 +5,9 @@ extension CardPage {
     ///
     /// - Parameter benchmarkRows: the unit's benchmark's rows when the caller has them indexed already
     ///   (pages of one LA's schools share them); indexed here when absent or of another unit.
+    /// - Parameter digest: the digest of the page's inputs, for a page written to a static folder.
     init(table: IndicatorTable, unit index: Int, catalogue: Catalogue, provenance: Provenance, links: PageLinks,
-         benchmarkRows: BenchmarkRows? = nil)
+         benchmarkRows: BenchmarkRows? = nil, digest: PageDigest? = nil)
     {
         let unit = table.units[index]
         let geography = unit.geography
@@ -97,6 +98,7 @@ extension CardPage {
         self.benchmarkName = benchmarkName
         csvHref = links.csv(localAuthority: la?.code ?? "")
         csvLabel = links.csvLabel(areaName: la?.name ?? geography.name)
-        self.provenance = ProvenanceView(provenance)
+        self.provenance = ProvenanceView(provenance, waves: table.wave.code)
+        self.digest = digest
     }
 }

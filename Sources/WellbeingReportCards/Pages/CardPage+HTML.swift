@@ -6,7 +6,7 @@ extension CardPage {
             <!DOCTYPE html>
             <html lang="en-GB">
             <head>
-            \(PageFrame.head(stylesheet: stylesheet))<title>\(name) – \(kind) well-being report card</title>
+            \(PageFrame.head(stylesheet: stylesheet))\(PageFrame.digest(digest))<title>\(name) – \(kind) well-being report card</title>
             </head>
             <body>
             <a class="skip" href="#indicators">Skip to the indicators</a>

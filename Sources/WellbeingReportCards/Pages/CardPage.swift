@@ -52,4 +52,6 @@ struct CardPage: Sendable {
     let breakdowns: [BreakdownSection]
     let schools: [SchoolLink]
     let provenance: ProvenanceView
+    /// The digest of the page's inputs, stated by a page written to a static folder.
+    let digest: PageDigest?
 }

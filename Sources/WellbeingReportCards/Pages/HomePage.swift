@@ -43,6 +43,6 @@ struct HomePage: Sendable {
         }
         self.waves = waves.sorted().map(\.code).joined(separator: ", ")
         stylesheet = links.stylesheet
-        self.provenance = ProvenanceView(provenance)
+        self.provenance = ProvenanceView(provenance, waves: self.waves)
     }
 }

@@ -6,7 +6,7 @@ import WellbeingExport
 /// Streams a publication's EES CSV to a response: written on a thread of its own, a few chunks ahead.
 ///
 /// The writer is synchronous and fast; the client may be slow. The writer may run at most
-/// `ahead` chunks (about 1 MiB each) in front of the client, so a large export never sits whole
+/// `ahead` chunks (up to about 1 MiB each) in front of the client, so a large export never sits whole
 /// in memory, and a client that goes away stops the writer at its next chunk.
 struct CSVStream: Sendable {
     private struct Stopped: Error {}
