@@ -7,12 +7,13 @@ import WellbeingCore
 ///
 /// Once the tables are protected each unit's rows depend on nothing but the table, so a national
 /// export's 6,000 schools encode independently; the files are still written front to back, and a
-/// window of blocks bounds the bytes held at once (about 16 MiB for the CSV).
+/// window of blocks bounds the bytes held at once (about 0.6 MiB for the CSV, 2 MiB for the JSON: aggregate's
+/// peak memory is held to performance.md's 64 MB with both written at once).
 enum UnitBlocks {
     /// Units encoded by one task: a school has a few hundred rows, so a block is tens of kB to about 1 MiB.
-    static let unitsPerBlock = 16
+    static let unitsPerBlock = 4
     /// Blocks encoded before their bytes are flushed.
-    static let blocksPerWindow = 16
+    static let blocksPerWindow = 4
 
     /// Calls `encode` for every unit of `levels` (every unit when nil) and `flush` with the bytes in
     /// publication order: tables in order, units in order.
