@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `wellbeing` executable (or a script) as a child process, as a user would.
 enum CommandRunner {
@@ -37,5 +38,13 @@ enum CommandRunner {
     /// Runs `wellbeing` with `arguments` in `directory`.
     static func wellbeing(_ arguments: [String], in directory: URL) throws -> Result {
         try run(executable, arguments, in: directory)
+    }
+
+    /// Runs `wellbeing` with `arguments` in `directory` and expects it to succeed.
+    @discardableResult
+    static func succeeding(_ arguments: [String], in directory: URL) throws -> Result {
+        let result = try wellbeing(arguments, in: directory)
+        #expect(result.status == 0, "wellbeing \(arguments.joined(separator: " ")): \(result.errors)")
+        return result
     }
 }
