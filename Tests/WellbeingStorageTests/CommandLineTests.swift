@@ -4,6 +4,21 @@ import Testing
 
 /// The stored path end to end through the executable: ingest, publish, withdraw, and kills mid-ingest.
 @Suite(.serialized) struct CommandLineTests {
+    /// Generates the two-LA wave (Camden and Islington) in `first/` and returns Camden's return.
+    private static func generateWave(in directory: URL) throws -> String {
+        try CommandRunner.succeeding(["generate", "--pupils", "3000", "--schools", "12", "--la", "202", "--la", "204",
+                                      "--seed", "1", "--out", "first", "--quiet"], in: directory)
+        return try String(contentsOf: directory.appendingPathComponent("first/LA202-2026AUT.xml"), encoding: .utf8)
+    }
+
+    /// Camden's return resubmitted under return number `number`, with some answers changed when asked.
+    private static func resubmission(of camden: String, number: String, changingAnswers: Bool) -> String {
+        let renumbered = camden.replacingOccurrences(of: "LA202-2026AUT-01", with: "LA202-2026AUT-\(number)")
+        guard changingAnswers else { return renumbered }
+        return renumbered.replacingOccurrences(of: #"<Answer item="SAFE">5</Answer>"#,
+                                               with: #"<Answer item="SAFE">1</Answer>"#)
+    }
+
     @Test func publishWritesWhatAggregateWritesForTheReturnsInForce() throws {
         let directory = try StoreTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -11,13 +26,9 @@ import Testing
         func wellbeing(_ arguments: [String]) throws -> CommandRunner.Result {
             try CommandRunner.succeeding(arguments, in: directory)
         }
-        try wellbeing(["generate", "--pupils", "3000", "--schools", "12", "--la", "202", "--la", "204", "--seed", "1",
-                       "--out", "first", "--quiet"])
+        let camden = try Self.generateWave(in: directory)
         // Camden resubmits: the same schools, some answers changed.
-        let camden = try String(contentsOf: directory.appendingPathComponent("first/LA202-2026AUT.xml"),
-                                encoding: .utf8)
-        let resubmission = camden.replacingOccurrences(of: "LA202-2026AUT-01", with: "LA202-2026AUT-02")
-            .replacingOccurrences(of: #"<Answer item="SAFE">5</Answer>"#, with: #"<Answer item="SAFE">1</Answer>"#)
+        let resubmission = Self.resubmission(of: camden, number: "02", changingAnswers: true)
         #expect(resubmission != camden)
         try resubmission.write(to: directory.appendingPathComponent("resubmitted.xml"), atomically: true,
                                encoding: .utf8)
@@ -73,15 +84,11 @@ import Testing
         func wellbeing(_ arguments: [String]) throws -> CommandRunner.Result {
             try CommandRunner.succeeding(arguments, in: directory)
         }
-        try wellbeing(["generate", "--pupils", "3000", "--schools", "12", "--la", "202", "--la", "204", "--seed", "1",
-                       "--out", "first", "--quiet"])
-        let camden = try String(contentsOf: directory.appendingPathComponent("first/LA202-2026AUT.xml"),
-                                encoding: .utf8)
+        let camden = try Self.generateWave(in: directory)
         // Camden resubmits twice: first the same answers under a new ReturnId, then with answers changed.
-        try camden.replacingOccurrences(of: "LA202-2026AUT-01", with: "LA202-2026AUT-02")
+        try Self.resubmission(of: camden, number: "02", changingAnswers: false)
             .write(to: directory.appendingPathComponent("same.xml"), atomically: true, encoding: .utf8)
-        try camden.replacingOccurrences(of: "LA202-2026AUT-01", with: "LA202-2026AUT-03")
-            .replacingOccurrences(of: #"<Answer item="SAFE">5</Answer>"#, with: #"<Answer item="SAFE">1</Answer>"#)
+        try Self.resubmission(of: camden, number: "03", changingAnswers: true)
             .write(to: directory.appendingPathComponent("changed.xml"), atomically: true, encoding: .utf8)
         try wellbeing(["ingest", "--db", "store.sqlite", "first/LA202-2026AUT.xml", "first/LA204-2026AUT.xml"])
         try wellbeing(["publish", "--db", "store.sqlite", "--out", "published", "--quiet"])
