@@ -11,7 +11,7 @@ struct CycleWitnessTests {
         var table = IndependentSolverTests.smallCountry(seed: seed)
         DisclosureControl(policy: .standard).protect(&table)
         let audit = DisclosureAudit(table: table, policy: .standard, auditor: GLPKAuditor())
-        let settled = CycleWitness(model: audit.model).settledEntries(for: Set(audit.hiddenCells))
+        let settled = CycleWitness(model: audit.model).settle(Set(audit.hiddenCells)).entries
         let primaries = settled.values.filter { $0.status.isPrimary }
         #expect(primaries.count >= 10, "the witnesses should settle most small school cells here")
         let reference = try HiGHSReference.intervals(table)
@@ -31,11 +31,61 @@ struct CycleWitnessTests {
         var table = IndependentSolverTests.smallCountry(seed: 1)
         PrimarySuppression(policy: .standard).apply(to: &table)
         let audit = DisclosureAudit(table: table, policy: .standard, auditor: GLPKAuditor())
-        let settled = CycleWitness(model: audit.model).settledEntries(for: Set(audit.hiddenCells))
+        let settled = CycleWitness(model: audit.model).settle(Set(audit.hiddenCells)).entries
         let report = try DisclosureControl(policy: .standard).audit(table, auditor: GLPKAuditor())
         // Primary cells alone leave cells exposed; none of them may be among those the witnesses settle.
         let exposed = Set(report.exposed.map(\.cell))
         #expect(!exposed.isEmpty)
         #expect(exposed.isDisjoint(with: settled.keys))
+    }
+
+    @Test("a cell the witnesses call exposed at home is exposed in its home block's LP", arguments: [1, 2] as [UInt64])
+    func exposedAtHomeAgreesWithTheLP(seed: UInt64) throws {
+        var table = IndependentSolverTests.smallCountry(seed: seed)
+        PrimarySuppression(policy: .standard).apply(to: &table)
+        let audit = DisclosureAudit(table: table, policy: .standard, auditor: GLPKAuditor())
+        let exposed = CycleWitness(model: audit.model).settle(Set(audit.hiddenCells)).exposedAtHome
+        #expect(!exposed.isEmpty, "primary cells alone leave some count short in its LA's breakdown")
+        for cell in exposed.sorted() {
+            let problems = audit.model.problems(in: AuditBlock(home: cell, in: table)) { $0 == cell }
+            let ranges = try GLPKAuditor(workers: 1).ranges(of: problems)
+            let count = try #require(zip(problems, ranges).lazy.flatMap { zip($0.targets, $1) }
+                .first { $0.0.quantity == .count })
+            let required = try #require(count.0.required)
+            let short = count.1.lower.value > Double(required.lowerBound) + 1e-6
+                || count.1.upper.value < Double(required.upperBound) - 1e-6
+            #expect(short, "\(table.location(of: cell)): the LP moves its count over \(count.1), enough for \(required)")
+        }
+    }
+
+    @Test("a family witness reaches only values feasible for the whole table, and both ends of each cell it proves",
+          arguments: [1, 2, 3] as [UInt64])
+    func familyWitnessesAreFeasible(seed: UInt64) throws {
+        var table = IndependentSolverTests.smallCountry(seed: seed)
+        DisclosureControl(policy: .standard).protect(&table)
+        let audit = DisclosureAudit(table: table, policy: .standard, auditor: GLPKAuditor())
+        var reached: [CellReference: CycleWitness.Reach] = [:]
+        let proved = CycleWitness(model: audit.model)
+            .settleInFamilies(audit.hiddenCells.filter { table.status($0).isPrimary }, observing: &reached)
+        #expect(proved.count >= 5, "school totals hidden by the floor let family witnesses prove cells here")
+        let reference = try HiGHSReference.intervals(table)
+        for (cell, reach) in reached {
+            for (position, quantity) in audit.model.quantities(indicator: cell.indicator).enumerated() {
+                guard let moved = reach[position] else { continue }
+                let exact = try #require(reference[cell]?[quantity])
+                #expect(Double(moved.lowerBound) >= exact.lowerBound - 1e-6, "\(table.location(of: cell))")
+                #expect(Double(moved.upperBound) <= exact.upperBound + 1e-6, "\(table.location(of: cell))")
+            }
+        }
+        for cell in proved {
+            for (position, quantity) in audit.model.quantities(indicator: cell.indicator).enumerated() {
+                let required = try #require(audit.model.required(quantity, of: cell))
+                // The true value is feasible too: a witness records only where it moved the cell.
+                let value = audit.model.value(quantity, of: cell)
+                let moved = reached[cell]?[position].map { min($0.lowerBound, value)...max($0.upperBound, value) } ?? value...value
+                #expect(moved.lowerBound <= required.lowerBound && moved.upperBound >= required.upperBound,
+                        "\(table.location(of: cell)) \(quantity): reached \(moved), needs \(required)")
+            }
+        }
     }
 }

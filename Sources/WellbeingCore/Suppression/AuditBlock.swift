@@ -15,6 +15,15 @@ struct AuditBlock: Hashable, Sendable, Comparable {
     var breakdown: Breakdown?
     /// Whether the scope's own cells are in the block (only when the cell audited is at the top).
     var includesScope: Bool
+    /// The two children of the scope whose descendants are in the block; the other children bring only their own
+    /// cells. Nil for every child's descendants.
+    var pair: Pair?
+
+    /// Two children of a block's scope: the audited cell's branch and the one chosen to move against it.
+    struct Pair: Hashable, Sendable {
+        var own: Int
+        var partner: Int
+    }
 
     /// The home block of a hidden cell.
     init(home cell: CellReference, in table: IndicatorTable) {
@@ -35,6 +44,47 @@ struct AuditBlock: Hashable, Sendable, Comparable {
     /// block lets it move with the other breakdowns that share it.
     init(family cell: CellReference, in table: IndicatorTable) {
         self.init(home: CellReference(unit: cell.unit, category: 0, indicator: cell.indicator), in: table)
+    }
+
+    /// A hidden cell's parent's family block narrowed to two branches, or nil where the parent is at the top.
+    ///
+    /// The parent's family block for a school cell spans a whole region; most
+    /// cells that need their LA to move are covered by one other LA moving
+    /// against it. This block keeps the parent's branch and `partner`'s whole,
+    /// and only the own cells of the parent's other siblings (their
+    /// descendants held at their true values): a fraction of the region.
+    init?(pair cell: CellReference, partner: Int, in table: IndicatorTable) {
+        guard let parent = table.units[cell.unit].parent else { return nil }
+        self.init(family: CellReference(unit: parent, category: cell.category, indicator: cell.indicator), in: table)
+        guard !includesScope else { return nil }
+        pair = Pair(own: parent, partner: partner)
+    }
+
+    /// For each family (a parent and an indicator) of the given cells' parents, the parent's sibling with the most
+    /// hidden cells among its children: the branch most likely to move against it.
+    static func partners(for cells: some Sequence<CellReference>, in table: IndicatorTable) -> [AuditFamily: Int] {
+        var hidden: [AuditFamily: Int] = [:]
+        func hiddenBelow(_ unit: Int, _ indicator: Int) -> Int {
+            let family = AuditFamily(parent: unit, indicator: indicator)
+            if let known = hidden[family] { return known }
+            let count = table.units[unit].children.reduce(0) { sum, child in
+                sum + (0..<table.layout.count).count { table.units[child].status(category: $0, indicator: indicator).isSuppressed }
+            }
+            hidden[family] = count
+            return count
+        }
+        var partners: [AuditFamily: Int] = [:]
+        for cell in cells {
+            guard let parent = table.units[cell.unit].parent, let scope = table.units[parent].parent else { continue }
+            let family = AuditFamily(parent: parent, indicator: cell.indicator)
+            guard partners[family] == nil else { continue }
+            // Most hidden first, then the first in sibling order: the same table always gets the same partner.
+            let siblings = table.units[scope].children.filter { $0 != parent }
+            if let best = siblings.max(by: { hiddenBelow($0, cell.indicator) < hiddenBelow($1, cell.indicator) }) {
+                partners[family] = siblings.first { hiddenBelow($0, cell.indicator) == hiddenBelow(best, cell.indicator) }
+            }
+        }
+        return partners
     }
 
     /// A category cell's tree block: every geography, in the cell's breakdown; nil for a total.
@@ -70,6 +120,7 @@ struct AuditBlock: Hashable, Sendable, Comparable {
             for slot in slots where table.units[unit].status(category: slot, indicator: indicator).isSuppressed {
                 cells.append(CellReference(unit: unit, category: slot, indicator: indicator))
             }
+            if let pair, unit != pair.own, unit != pair.partner, table.units[unit].parent == scope { continue }
             stack.append(contentsOf: table.units[unit].children.reversed())
         }
         return cells
@@ -77,8 +128,16 @@ struct AuditBlock: Hashable, Sendable, Comparable {
 
     static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.indicator, lhs.scope, lhs.breakdown.map { Breakdown.filters.firstIndex(of: $0)! } ?? -1,
-         lhs.includesScope ? 1 : 0)
+         lhs.includesScope ? 1 : 0, lhs.pair?.own ?? -1, lhs.pair?.partner ?? -1)
             < (rhs.indicator, rhs.scope, rhs.breakdown.map { Breakdown.filters.firstIndex(of: $0)! } ?? -1,
-               rhs.includesScope ? 1 : 0)
+               rhs.includesScope ? 1 : 0, rhs.pair?.own ?? -1, rhs.pair?.partner ?? -1)
     }
+}
+
+/// A unit and an indicator: the cells of one unit's children for one indicator.
+struct AuditFamily: Hashable, Sendable, Comparable {
+    var parent: Int
+    var indicator: Int
+
+    static func < (lhs: Self, rhs: Self) -> Bool { (lhs.parent, lhs.indicator) < (rhs.parent, rhs.indicator) }
 }

@@ -12,71 +12,145 @@
 /// out, so the moved value is feasible. One such cycle per end and quantity
 /// proves a cell protected: that is most of the cells of a national table, and
 /// each costs a walk over one LA's breakdown where an LP costs a simplex run.
-/// Cells not proved this way go to the LP as before.
+/// A cell its LA's breakdown cannot cover may still be proved with its
+/// school's total (`CycleWitness+Families.swift`). Cells not proved either way
+/// go to the LP as before.
 struct CycleWitness {
     /// How far a cell's `n` and its other quantity (count or score sum) move together.
-    private struct Step {
+    struct Step {
         var n: Int64
         var other: Int64
     }
 
+    /// The values witnesses moved a cell to, for its `n` and its other quantity.
+    struct Reach {
+        var n: ClosedRange<Int64>?
+        var other: ClosedRange<Int64>?
+
+        /// The range for the quantity at `position` in the indicator's quantities.
+        subscript(position: Int) -> ClosedRange<Int64>? {
+            get { position == 0 ? n : other }
+            set { if position == 0 { n = newValue } else { other = newValue } }
+        }
+
+        mutating func include(_ value: Int64, at position: Int) {
+            self[position] = self[position].map { min($0.lowerBound, value)...max($0.upperBound, value) } ?? value...value
+        }
+
+        /// Both reaches together.
+        func union(_ other: Reach) -> Reach {
+            var joined = self
+            for position in 0..<2 {
+                if let range = other[position] {
+                    joined.include(range.lowerBound, at: position)
+                    joined.include(range.upperBound, at: position)
+                }
+            }
+            return joined
+        }
+    }
+
     let model: AttackerModel
 
-    /// Entries for the given hidden cells that witnesses settle: primary school category cells with every end proved,
-    /// and hidden cells whose home block then holds no primary cell left to solve.
-    func settledEntries(for cells: Set<CellReference>) -> [CellReference: AuditReport.Entry] {
+    /// What witnesses settle of a set of hidden cells.
+    struct Settlement {
+        /// Primary school cells with every end proved, and hidden cells whose home block then holds no primary cell
+        /// left for an LP.
+        var entries: [CellReference: AuditReport.Entry] = [:]
+        /// Primary cells whose home block cannot move a count end far enough: its LP would only confirm it.
+        var exposedAtHome: Set<CellReference> = []
+    }
+
+    /// Settles what witnesses can of the given hidden cells: in each cell's home block, then in its family.
+    func settle(_ cells: Set<CellReference>) -> Settlement {
         let table = model.table
-        var observed: [CellReference: [AuditQuantity: ClosedRange<Int64>]] = [:]
-        var settled: [CellReference] = []
-        var unsettledBlocks = Set<AuditBlock>()
+        var observed: [CellReference: Reach] = [:]
+        var proved = Set<CellReference>()
+        var settlement = Settlement()
         let primary = Dictionary(grouping: cells.filter { table.status($0).isPrimary }) {
             AuditBlock(home: $0, in: table)
         }
-        for (block, members) in primary {
-            let candidates = members.filter(isSchoolCategory).sorted()
-            let graph = candidates.first.map { BlockGraph(around: $0, witness: self) }
-            let proved = candidates.filter { prove($0, in: graph!, observing: &observed) }
-            settled += proved
-            if proved.count < members.count { unsettledBlocks.insert(block) }
+        // Blocks are independent: each is proved on whichever core is free, and what they saw merged after.
+        let blocks = primary.keys.sorted().concurrentMap { block in
+            var observed: [CellReference: Reach] = [:]
+            var proofs: [(CellReference, Proof)] = []
+            let candidates = primary[block]!.filter(isSchoolCategory).sorted()
+            if let first = candidates.first {
+                var graph = BlockGraph(around: first, witness: self)
+                for cell in candidates { proofs.append((cell, prove(cell, in: &graph, observing: &observed))) }
+            }
+            return (proofs: proofs, observed: observed)
         }
-        var entries: [CellReference: AuditReport.Entry] = [:]
-        for cell in settled { entries[cell] = entry(cell, observed: observed[cell] ?? [:]) }
+        for block in blocks {
+            observed.merge(block.observed) { $0.union($1) }
+            for (cell, proof) in block.proofs {
+                switch proof {
+                case .proved: proved.insert(cell)
+                case .exposed: settlement.exposedAtHome.insert(cell)
+                case .unproved: break
+                }
+            }
+        }
+        proved.formUnion(settleInFamilies(primary.values.joined().filter { !proved.contains($0) }, observing: &observed))
+        settlement.exposedAtHome.subtract(proved)
+        // Home blocks whose LP still has a primary cell to prove; a cell exposed at home waits for a wider block.
+        let unsettledBlocks = Set(primary.filter { _, members in
+            members.contains { !proved.contains($0) && !settlement.exposedAtHome.contains($0) }
+        }.keys)
+        for cell in proved { settlement.entries[cell] = entry(cell, observed: observed[cell] ?? Reach()) }
         // A secondary cell needs no proof: its entry says how far the witnesses moved it, as an LP pass would.
         for cell in cells where !table.status(cell).isPrimary
             && !unsettledBlocks.contains(AuditBlock(home: cell, in: table))
         {
-            entries[cell] = entry(cell, observed: observed[cell] ?? [:])
+            settlement.entries[cell] = entry(cell, observed: observed[cell] ?? Reach())
         }
-        return entries
+        return settlement
     }
 
-    private func isSchoolCategory(_ cell: CellReference) -> Bool {
+    func isSchoolCategory(_ cell: CellReference) -> Bool {
         let unit = model.table.units[cell.unit]
         return cell.category != 0 && unit.children.isEmpty && unit.parent != nil
     }
 
+    /// What the witnesses of one primary cell showed.
+    private enum Proof {
+        /// Every end reached.
+        case proved
+        /// An end not reached that an LP over the home block might still reach.
+        case unproved
+        /// A count end that no table agreeing with the home block reaches.
+        case exposed
+    }
+
     /// Finds witnesses for both ends of every quantity of a primary cell, recording the values they reach.
-    private func prove(_ cell: CellReference, in graph: BlockGraph,
-                       observing observed: inout [CellReference: [AuditQuantity: ClosedRange<Int64>]]) -> Bool
+    ///
+    /// A count end is decided outright: within its home block a count can
+    /// reach a value exactly when a joint flow of count and `n` reaches it
+    /// (any table of counts that keeps the block's sums and stays non-negative
+    /// is met by the `n`s moved with it, which then stay above their counts).
+    private func prove(_ cell: CellReference, in graph: inout BlockGraph,
+                       observing observed: inout [CellReference: Reach]) -> Proof
     {
         let quantities = model.quantities(indicator: cell.indicator)
-        for quantity in quantities {
+        // The count first: its verdict is exact, so a cell it fails goes straight to a wider block.
+        for quantity in quantities.reversed() {
             guard let required = model.required(quantity, of: cell) else { continue }
             let value = model.value(quantity, of: cell)
             for change in [required.upperBound - value, required.lowerBound - value] where change != 0 {
-                guard let step = step(of: cell, moving: quantity, by: change),
-                      let moves = witness(moving: cell, by: step, in: graph)
-                else { return false }
+                // A count and its n moving together keep every count within its n wherever a count-only move
+                // would not; for a count end that form is the whole of what the block allows.
+                guard let moves = step(of: cell, moving: quantity, by: change).flatMap({ witness(moving: cell, by: $0, in: &graph) })
+                    ?? (quantities.last == .count ? witness(moving: cell, by: Step(n: change, other: change), in: &graph,
+                                                           jointly: true) : nil)
+                else { return quantity == .count ? .exposed : .unproved }
                 for (member, step) in moves {
-                    for (q, delta) in zip(quantities, [step.n, step.other]) where delta != 0 {
-                        let moved = model.value(q, of: member) + delta
-                        let seen = observed[member]?[q] ?? moved...moved
-                        observed[member, default: [:]][q] = min(seen.lowerBound, moved)...max(seen.upperBound, moved)
+                    for (position, (q, delta)) in zip(quantities, [step.n, step.other]).enumerated() where delta != 0 {
+                        observed[member, default: Reach()].include(model.value(q, of: member) + delta, at: position)
                     }
                 }
             }
         }
-        return true
+        return .proved
     }
 
     /// How a cell's `n` and other quantity move together when one of them moves by `change`, or nil if they cannot.
@@ -84,7 +158,7 @@ struct CycleWitness {
     /// The other quantity follows only as far as the cell's own bounds make it:
     /// a count falls with an `n` that drops below it, an `n` rises with a count
     /// that passes it, a score sum stays within its range for the `n`.
-    private func step(of cell: CellReference, moving quantity: AuditQuantity, by change: Int64) -> Step? {
+    func step(of cell: CellReference, moving quantity: AuditQuantity, by change: Int64) -> Step? {
         let quantities = model.quantities(indicator: cell.indicator)
         let n = model.value(.respondents, of: cell)
         guard quantities.count > 1 else { return n + change >= 0 ? Step(n: change, other: 0) : nil }
@@ -119,7 +193,7 @@ struct CycleWitness {
     private static let longestStep: Int64 = 64
 
     /// One home block as a graph: its school rows, category columns and hidden cells as edges, with their room.
-    private struct BlockGraph {
+    struct BlockGraph {
         var rows: [Int]
         var columns: [Int]
         var edges: [CellReference] = []
@@ -127,19 +201,31 @@ struct CycleWitness {
         var ends: [(row: Int, column: Int)] = []
         var incident: [[Int]]
         var index: [CellReference: Int] = [:]
+        /// The edge at row r and column c (`r × columns.count + c`, columns counted from 0), or −1.
+        var edgeAt: [Int] = []
         /// How far each edge's `n` may fall and rise, its other quantity held.
         var roomN: [(down: Int64, up: Int64)] = []
+        /// Working space of ``CycleWitness/flow(of:from:to:in:range:)``, kept between flows so that each costs
+        /// only the edges it reaches, not the whole block.
+        var flows: [Int64] = []
+        var ranges: [ClosedRange<Int64>?] = []
+        /// Edges whose flow or range the last flow set.
+        var touched: [Int] = []
+        var via: [Int] = []
+        var queue: [Int] = []
 
         init(around cell: CellReference, witness: CycleWitness) {
             let table = witness.model.table
             rows = table.units[table.units[cell.unit].parent!].children
             columns = Array(table.layout.slots(of: table.layout.categories[cell.category].breakdown))
             incident = Array(repeating: [], count: rows.count + columns.count)
+            edgeAt = Array(repeating: -1, count: rows.count * columns.count)
             for (r, row) in rows.enumerated() {
                 for (c, column) in columns.enumerated() {
                     let edge = CellReference(unit: row, category: column, indicator: cell.indicator)
                     guard table.status(edge).isSuppressed else { continue }
                     index[edge] = edges.count
+                    edgeAt[r * columns.count + c] = edges.count
                     incident[r].append(edges.count)
                     incident[rows.count + c].append(edges.count)
                     ends.append((r, rows.count + c))
@@ -147,6 +233,20 @@ struct CycleWitness {
                     roomN.append(witness.room(of: edge, n: true, after: Step(n: 0, other: 0)))
                 }
             }
+            flows = Array(repeating: 0, count: edges.count)
+            ranges = Array(repeating: nil, count: edges.count)
+            via = Array(repeating: -1, count: incident.count)
+        }
+
+        /// The node of a school's row.
+        func node(ofRow unit: Int) -> Int? { rows.firstIndex(of: unit) }
+
+        /// The node of a category's column.
+        func node(ofColumn category: Int) -> Int? { columns.firstIndex(of: category).map { rows.count + $0 } }
+
+        /// Moves by edge as moves of cells, in edge order.
+        func moved(_ moves: [Int: Step]) -> [(CellReference, Step)] {
+            moves.keys.sorted().map { (edges[$0], moves[$0]!) }
         }
     }
 
@@ -154,43 +254,83 @@ struct CycleWitness {
     ///
     /// A move of the cell must be met in its row (its school's breakdown) and in
     /// its column (its LA's category), which is a flow from its row to its column
-    /// over the other hidden cells of the block: a cell the flow crosses row →
-    /// column moves against the cell, one it crosses column → row moves with it,
-    /// and every row and column it passes through gains as much as it loses.
+    /// over the other hidden cells of the block (see ``route(_:from:to:in:carrying:skipping:moves:)``).
     /// `n` flows first, the other quantity held; then the other quantity, within
-    /// the bounds the new `n`s allow. Augmenting paths are found breadth first,
-    /// in layout and sibling order, so the same table always gives the same
-    /// witnesses.
-    private func witness(moving cell: CellReference, by step: Step, in graph: BlockGraph)
+    /// the bounds the new `n`s allow. `jointly` moves a count and its `n` as one
+    /// (the step's two parts equal), so a cell can fall as far as its count and
+    /// rise without limit: every count stays within its `n`.
+    private func witness(moving cell: CellReference, by step: Step, in graph: inout BlockGraph, jointly: Bool = false)
         -> [(CellReference, Step)]?
     {
         guard fits(cell, n: step.n, other: step.other), let own = graph.index[cell] else { return nil }
         var moves: [Int: Step] = [:]
-        for isN in [true, false] {
-            let amount = isN ? step.n : step.other
-            guard amount != 0 else { continue }
-            // An edge's flow row → column moves it by −sign × flow.
-            let sign: Int64 = amount > 0 ? 1 : -1
-            let range = { (e: Int) -> ClosedRange<Int64> in
-                guard e != own else { return 0...0 }
-                let room = isN ? graph.roomN[e]
-                    : self.room(of: graph.edges[e], n: false, after: moves[e] ?? Step(n: 0, other: 0))
-                return sign > 0 ? -room.up...room.down : -room.down...room.up
-            }
-            guard let flows = flow(of: amount.magnitude, from: graph.ends[own].row, to: graph.ends[own].column,
-                                   in: graph, range: range)
+        for carry in jointly ? [Carry.joint] : [.n, .other] {
+            let amount = carry == .other ? step.other : step.n
+            guard amount == 0 || route(amount, from: graph.ends[own].row, to: graph.ends[own].column, in: &graph,
+                                       carrying: carry, skipping: own, moves: &moves)
             else { return nil }
-            for (e, flow) in flows where flow != 0 {
-                var move = moves[e] ?? Step(n: 0, other: 0)
-                if isN { move.n -= sign * flow } else { move.other -= sign * flow }
-                moves[e] = move
-            }
         }
-        return [(cell, step)] + moves.keys.sorted().map { (graph.edges[$0], moves[$0]!) }
+        return [(cell, step)] + graph.moved(moves)
+    }
+
+    /// Which quantities a route moves.
+    enum Carry {
+        /// `n` alone, the other quantity held.
+        case n
+        /// The other quantity alone, within the bounds of the `n`s already moved.
+        case other
+        /// A count and its `n` by the same amount.
+        case joint
+    }
+
+    /// Moves hidden cells of a graph so that a change of `amount` leaves the row `source` and reaches node `sink`.
+    ///
+    /// A flow over the graph's edges: a cell the flow crosses row → column
+    /// moves by `−amount`'s sign, one it crosses column → row by its sign, and
+    /// every node it passes through gains as much as it loses. So the source
+    /// row's cells move by `−amount` in all, and the sink's by `−amount` if it
+    /// is a column, `+amount` if a row; every other row and column is as it was.
+    /// Each cell stays within its room for what the route carries; `skipping`
+    /// is an edge held still. Augmenting paths are found breadth first, in
+    /// layout and sibling order, so the same table always gives the same
+    /// witnesses. Adds the moves to `moves` (by edge) and returns true, or
+    /// returns false when no flow carries the whole amount.
+    func route(_ amount: Int64, from source: Int, to sink: Int, in graph: inout BlockGraph, carrying carry: Carry,
+               skipping held: Int?, moves: inout [Int: Step]) -> Bool
+    {
+        let sign: Int64 = amount > 0 ? 1 : -1
+        let edges = graph.edges, roomN = graph.roomN
+        let previous = moves
+        let range = { (e: Int) -> ClosedRange<Int64> in
+            guard e != held else { return 0...0 }
+            let room = self.room(of: edges[e], carrying: carry, roomN: roomN[e], after: previous[e] ?? Step(n: 0, other: 0))
+            return sign > 0 ? -room.up...room.down : -room.down...room.up
+        }
+        guard let flows = flow(of: amount.magnitude, from: source, to: sink, in: &graph, range: range) else {
+            return false
+        }
+        for (e, flow) in flows {
+            var move = moves[e] ?? Step(n: 0, other: 0)
+            if carry != .other { move.n -= sign * flow }
+            if carry != .n { move.other -= sign * flow }
+            moves[e] = move
+        }
+        return true
+    }
+
+    /// How far an edge may fall and rise in what a route carries, after `moved`; `roomN` is its room for `n` alone.
+    func room(of edge: CellReference, carrying carry: Carry, roomN: (down: Int64, up: Int64), after moved: Step)
+        -> (down: Int64, up: Int64)
+    {
+        switch carry {
+        case .joint: (model.value(.count, of: edge), Self.unlimited)
+        case .n: roomN
+        case .other: room(of: edge, n: false, after: moved)
+        }
     }
 
     /// How far an edge may fall and rise in one quantity, the other at its value after `moved`.
-    private func room(of edge: CellReference, n isN: Bool, after moved: Step) -> (down: Int64, up: Int64) {
+    func room(of edge: CellReference, n isN: Bool, after moved: Step) -> (down: Int64, up: Int64) {
         let quantities = model.quantities(indicator: edge.indicator)
         let n = model.value(.respondents, of: edge) + moved.n
         guard quantities.count > 1 else { return isN ? (n, Self.unlimited) : (0, 0) }
@@ -210,62 +350,109 @@ struct CycleWitness {
     }
 
     /// Room treated as endless: more than any protection asks.
-    private static let unlimited: Int64 = 1 << 40
+    static let unlimited: Int64 = 1 << 40
 
     /// A flow of `amount` from `source` (a row node) to `sink` (a column node) within each edge's range, or nil.
     ///
     /// Edmonds–Karp: shortest augmenting paths, each edge's flow kept within
     /// `range(e)`; the flows returned are by edge, zero where none passed.
-    private func flow(of amount: UInt64, from source: Int, to sink: Int, in graph: BlockGraph,
-                      range: (Int) -> ClosedRange<Int64>) -> [Int: Int64]?
+    func flow(of amount: UInt64, from source: Int, to sink: Int, in graph: inout BlockGraph,
+                      range: (Int) -> ClosedRange<Int64>) -> [(edge: Int, flow: Int64)]?
     {
-        var flows: [Int: Int64] = [:]
-        var ranges: [Int: ClosedRange<Int64>] = [:]
-        func bounds(_ e: Int) -> ClosedRange<Int64> {
-            if let known = ranges[e] { return known }
-            let found = range(e)
-            ranges[e] = found
-            return found
+        for e in graph.touched {
+            graph.flows[e] = 0
+            graph.ranges[e] = nil
         }
-        func residual(_ e: Int, forward: Bool) -> Int64 {
-            let current = flows[e] ?? 0
-            return forward ? bounds(e).upperBound - current : current - bounds(e).lowerBound
+        graph.touched.removeAll(keepingCapacity: true)
+        // Each edge's range is asked for only when a search first reaches the edge.
+        func residual(_ e: Int, forward: Bool, in graph: inout BlockGraph) -> Int64 {
+            let bounds: ClosedRange<Int64>
+            if let known = graph.ranges[e] {
+                bounds = known
+            } else {
+                bounds = range(e)
+                graph.ranges[e] = bounds
+                graph.touched.append(e)
+            }
+            return forward ? bounds.upperBound - graph.flows[e] : graph.flows[e] - bounds.lowerBound
         }
-        var remaining = Int64(amount)
+        // Most witnesses are one short path: row → column (→ row → column), or row → column → row. Looking for
+        // one first visits a few cells where the search below visits most of the block.
+        let whole = Int64(amount)
+        if source < graph.rows.count {
+            let columns = graph.columns.count
+            let sinkIsRow = sink < graph.rows.count
+            for first in graph.incident[source] where residual(first, forward: true, in: &graph) >= whole {
+                let column = graph.ends[first].column - graph.rows.count
+                var path: [(edge: Int, forward: Bool)]?
+                if !sinkIsRow, graph.ends[first].column == sink {
+                    path = [(first, true)]
+                } else if sinkIsRow {
+                    let back = graph.edgeAt[sink * columns + column]
+                    if back >= 0, back != first, residual(back, forward: false, in: &graph) >= whole {
+                        path = [(first, true), (back, false)]
+                    }
+                } else {
+                    for last in graph.incident[sink] where last != first {
+                        let row = graph.ends[last].row
+                        let back = graph.edgeAt[row * columns + column]
+                        guard row != source, back >= 0, residual(last, forward: true, in: &graph) >= whole,
+                              residual(back, forward: false, in: &graph) >= whole
+                        else { continue }
+                        path = [(first, true), (back, false), (last, true)]
+                        break
+                    }
+                }
+                guard let path else { continue }
+                for (e, forward) in path { graph.flows[e] += forward ? whole : -whole }
+                return path.map { ($0.edge, graph.flows[$0.edge]) }
+            }
+        }
+        var remaining = whole
+        defer {
+            for node in graph.queue { graph.via[node] = -1 }
+            graph.queue.removeAll(keepingCapacity: true)
+        }
         while remaining > 0 {
-            var via = [Int](repeating: -1, count: graph.incident.count)
-            via[source] = Int.max
-            var queue = [source]
+            for node in graph.queue { graph.via[node] = -1 }
+            graph.queue.removeAll(keepingCapacity: true)
+            graph.via[source] = Int.max
+            graph.queue.append(source)
             var head = 0
-            while head < queue.count, via[sink] < 0 {
-                let node = queue[head]
+            while head < graph.queue.count, graph.via[sink] < 0 {
+                let node = graph.queue[head]
                 head += 1
                 for e in graph.incident[node] {
                     let forward = graph.ends[e].row == node
                     let next = forward ? graph.ends[e].column : graph.ends[e].row
-                    guard via[next] < 0, residual(e, forward: forward) > 0 else { continue }
-                    via[next] = e
-                    queue.append(next)
+                    guard graph.via[next] < 0, residual(e, forward: forward, in: &graph) > 0 else { continue }
+                    graph.via[next] = e
+                    graph.queue.append(next)
                 }
             }
-            guard via[sink] >= 0 else { return nil }
-            var path: [(edge: Int, forward: Bool)] = []
+            guard graph.via[sink] >= 0 else { return nil }
+            var bottleneck = remaining
             var node = sink
             while node != source {
-                let e = via[node]
+                let e = graph.via[node]
                 let forward = graph.ends[e].column == node
-                path.append((e, forward))
+                bottleneck = min(bottleneck, residual(e, forward: forward, in: &graph))
                 node = forward ? graph.ends[e].row : graph.ends[e].column
             }
-            let bottleneck = path.reduce(remaining) { min($0, residual($1.edge, forward: $1.forward)) }
-            for (e, forward) in path { flows[e, default: 0] += forward ? bottleneck : -bottleneck }
+            node = sink
+            while node != source {
+                let e = graph.via[node]
+                let forward = graph.ends[e].column == node
+                graph.flows[e] += forward ? bottleneck : -bottleneck
+                node = forward ? graph.ends[e].row : graph.ends[e].column
+            }
             remaining -= bottleneck
         }
-        return flows
+        return graph.touched.compactMap { graph.flows[$0] != 0 ? ($0, graph.flows[$0]) : nil }
     }
 
     /// True when a cell moved by `n` and `other` stays within its own bounds.
-    private func fits(_ cell: CellReference, n: Int64, other: Int64) -> Bool {
+    func fits(_ cell: CellReference, n: Int64, other: Int64) -> Bool {
         let quantities = model.quantities(indicator: cell.indicator)
         let newN = model.value(.respondents, of: cell) + n
         guard newN >= 0 else { return false }
@@ -274,10 +461,10 @@ struct CycleWitness {
     }
 
     /// A report entry whose ranges run from the true value out to the values the cycles reached.
-    private func entry(_ cell: CellReference, observed: [AuditQuantity: ClosedRange<Int64>]) -> AuditReport.Entry {
-        let measures = model.quantities(indicator: cell.indicator).map { quantity in
+    func entry(_ cell: CellReference, observed: Reach) -> AuditReport.Entry {
+        let measures = model.quantities(indicator: cell.indicator).enumerated().map { position, quantity in
             let value = model.value(quantity, of: cell)
-            let reached = observed[quantity].map { min($0.lowerBound, value)...max($0.upperBound, value) } ?? value...value
+            let reached = observed[position].map { min($0.lowerBound, value)...max($0.upperBound, value) } ?? value...value
             return AuditReport.Measure(
                 quantity: quantity, value: value,
                 feasible: FeasibleRange(lower: .init(value: Double(reached.lowerBound), isExtreme: false),

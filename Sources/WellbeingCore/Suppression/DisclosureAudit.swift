@@ -24,20 +24,25 @@ struct DisclosureAudit {
     /// Entries for the given hidden cells: each in its home block, then wider blocks for the cells still exposed.
     ///
     /// School cells are first offered to ``CycleWitness``, which proves most of
-    /// them with a move of hidden cells found without an LP. The rest go to
-    /// their home block (the cell's siblings and what lies below them, in its
-    /// breakdown), which holds every other hidden cell at its true value, an attacker
-    /// stronger than the real one, so a cell protected there is protected; its
-    /// LPs are small. Cells exposed there are screened again in their family
-    /// block (every category, so hidden totals move with every breakdown that
-    /// shares them), then in their parent's family block (so a hidden parent
-    /// moves too), then a category cell in its tree block (every geography in
-    /// its breakdown, totals fixed: a cell that moves only with categories far
-    /// up the tree), and those still exposed are audited against the whole
-    /// indicator, where nothing hidden is held fixed and the relations split the
-    /// hidden cells into independent components. Screens stop at witnesses;
-    /// only that last pass solves short ends to their extremes. Each pass's LPs
-    /// go to the auditor in one call so it can spread them over every core.
+    /// them with a move of hidden cells found without an LP, in their LA's
+    /// breakdown or with their school's total. The rest go to their home block
+    /// (the cell's siblings and what lies below them, in its breakdown), which
+    /// holds every other hidden cell at its true value, an attacker stronger
+    /// than the real one, so a cell protected there is protected; its LPs are
+    /// small. A cell whose count the witnesses showed cannot move far enough in
+    /// its home block skips it. Cells exposed there are screened again in their
+    /// pair block (the parent's family narrowed to two branches, see
+    /// ``AuditBlock/init(pair:partner:in:)``; a cell without one uses its
+    /// family block, every category, so hidden totals move with every
+    /// breakdown that shares them), then in their parent's family block (so a
+    /// hidden parent moves too), then a category cell in its tree block (every
+    /// geography in its breakdown, totals fixed: a cell that moves only with
+    /// categories far up the tree), and those still exposed are audited against
+    /// the whole indicator, where nothing hidden is held fixed and the relations
+    /// split the hidden cells into independent components. Screens stop at
+    /// witnesses; only that last pass solves short ends to their extremes. Each
+    /// pass's LPs go to the auditor in one call so it can spread them over every
+    /// core.
     /// Cells of a mean whose published means are known only to their rounding go
     /// straight to the whole indicator
     /// (``AttackerModel/roundedMeanProblem(indicator:targets:)``).
@@ -63,13 +68,23 @@ struct DisclosureAudit {
             }
         }
         // Most school cells are proved by witnesses, moves of hidden cells that keep every relation, without an LP.
-        for (cell, entry) in CycleWitness(model: model).settledEntries(for: pending) {
+        let settlement = CycleWitness(model: model).settle(pending)
+        for (cell, entry) in settlement.entries {
             results[cell] = entry
             pending.remove(cell)
         }
+        let partners = AuditBlock.partners(for: pending, in: table)
+        let pair = { (cell: CellReference) -> AuditBlock? in
+            table.units[cell.unit].parent
+                .flatMap { partners[AuditFamily(parent: $0, indicator: cell.indicator)] }
+                .flatMap { AuditBlock(pair: cell, partner: $0, in: table) }
+        }
         // A screen answers nil for a cell it has nothing to add for; the cell waits for the next.
         let screens: [(CellReference) -> AuditBlock?] = [
-            { AuditBlock(home: $0, in: table) }, { AuditBlock(family: $0, in: table) },
+            { settlement.exposedAtHome.contains($0) ? nil : AuditBlock(home: $0, in: table) },
+            // The pair block holds the family block and more, so a cell with a pair skips the family block.
+            { pair($0) == nil ? AuditBlock(family: $0, in: table) : nil },
+            { pair($0) },
             { cell in
                 table.units[cell.unit].parent.map {
                     AuditBlock(family: CellReference(unit: $0, category: cell.category, indicator: cell.indicator),
