@@ -114,7 +114,7 @@ public struct ExportFolder: Sendable {
         // (also when this export has none: old pages must not pass for this export's).
         let cards = (staging as NSString).appendingPathComponent(Self.reportCardsFolder)
         let replacesCards = fileManager.fileExists(atPath: cards)
-        try? fileManager.removeItem(atPath: (path as NSString).appendingPathComponent(Self.reportCardsFolder))
+        FolderRemoval.remove((path as NSString).appendingPathComponent(Self.reportCardsFolder))
         for name in Self.fileNames + (replacesCards ? [Self.reportCardsFolder] : []) {
             let target = (path as NSString).appendingPathComponent(name)
             let source = (staging as NSString).appendingPathComponent(name)
