@@ -100,8 +100,12 @@ public struct ExportFolder: Sendable {
         if formats.contains(.workbook) {
             let workbook = IndicatorsWorkbook(tables: tables, filter: filter, policy: policy, provenance: provenance)
             let workbookPath = (staging as NSString).appendingPathComponent("indicators.xlsx")
+            let workbookReuse = reuse("indicators.xlsx")
             // Typed first: `jobs.append { … }` with a typed-throws closure crashes Swift 6.3.1's IRGen.
-            let writeWorkbook: FileJobs.Job = { () throws(ExportError) in try workbook.write(to: workbookPath) }
+            let writeWorkbook: FileJobs.Job = { () throws(ExportError) in
+                let index = try workbook.write(to: workbookPath, reuse: workbookReuse)
+                if workbookReuse != nil { indexes.record(index, for: "indicators.xlsx") }
+            }
             jobs.append(writeWorkbook)
         }
         if formats.contains(.reportCards) && !tables.isEmpty {

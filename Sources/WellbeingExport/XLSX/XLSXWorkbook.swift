@@ -69,6 +69,9 @@ final class XLSXWorkbook {
     /// (``XLSXSheet/write(sharedString:row:column:style:)``).
     func sharedString(_ text: String) -> Int { strings.index(of: text) }
 
+    /// The shared strings so far, by text and in index order.
+    var sharedStrings: (numbered: [String: Int], all: [String]) { (strings.numbered, strings.all) }
+
     /// Finishes the last sheet, writes the parts that describe the workbook, and ends the file.
     func close() throws(ExportError) {
         try finishSheets()

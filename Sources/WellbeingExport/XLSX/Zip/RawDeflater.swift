@@ -9,6 +9,9 @@ final class RawDeflater {
     enum Ending {
         /// More input follows; zlib may hold some back.
         case none
+        /// Emits everything so far, ending on a byte boundary without ending the stream (`Z_SYNC_FLUSH`):
+        /// another stream's blocks may follow, as in a ZIP entry made of parts deflated apart.
+        case sync
         /// Ends the stream: the final block is written.
         case finish
     }
@@ -43,11 +46,26 @@ final class RawDeflater {
         try ZlibCall.check(deflateReset(stream), path: path, doing: "restarting compression")
     }
 
+    /// `input` deflated on its own and flushed to a byte boundary: a part that can stand anywhere in an
+    /// entry's stream but last (``ZipArchive/appendDeflated(_:)``).
+    static func part(_ input: UnsafeRawBufferPointer, path: String) throws(ExportError) -> DeflatedPart {
+        let deflater = try RawDeflater(level: XLSXWorkbook.compressionLevel, path: path)
+        var part = DeflatedPart()
+        part.crc.update(input)
+        part.size = UInt64(input.count)
+        try deflater.compress(input, ending: .sync) { (piece) throws(ExportError) in part.bytes += piece }
+        return part
+    }
+
     /// Compresses `input`, handing every filled piece of output to `sink`.
     func compress(_ input: UnsafeRawBufferPointer, ending: Ending,
                   into sink: (UnsafeRawBufferPointer) throws(ExportError) -> Void) throws(ExportError)
     {
-        let flush = ending == .finish ? Z_FINISH : Z_NO_FLUSH
+        let flush = switch ending {
+        case .none: Z_NO_FLUSH
+        case .sync: Z_SYNC_FLUSH
+        case .finish: Z_FINISH
+        }
         // zlib reads `next_in` only; the pointer is mutable in its declaration alone.
         stream.pointee.next_in = input.baseAddress.map {
             UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self))
