@@ -72,16 +72,15 @@ struct IndicatorsWorkbook {
         return workbook.sharedStrings.numbered
     }
 
-    /// Units encoded and deflated at once, on every core: a school's rows are about 100 kB of XML.
-    private static let unitsPerWindow = 16
+    /// Units encoded and deflated at once, on every core: a school's rows are about 100 kB of XML,
+    /// deflated to about 5 kB before the next unit of the task is encoded.
+    private static let unitsPerWindow = 8
 
-    /// One unit's rows, deflated: made now (with the XML, should the unit straddle two sheets) or kept.
+    /// One unit's rows, deflated: made now or kept.
     private struct UnitPart {
         var rows: Int
         var deflated: DeflatedPart
         var digest: ContentDigest?
-        /// The XML and the offset after each row, when made now.
-        var xml: (bytes: XMLBytes, rowEnds: [Int])?
     }
 
     /// Writes the sheets of one level, continuing on a new sheet when one is full.
@@ -119,7 +118,7 @@ struct IndicatorsWorkbook {
                 let deflated = try xml.bytes.withExportBytes { (raw) throws(ExportError) in
                     try RawDeflater.part(raw, path: path)
                 }
-                return UnitPart(rows: ends.count, deflated: deflated, digest: digest, xml: (xml, ends))
+                return UnitPart(rows: ends.count, deflated: deflated, digest: digest)
             }
             for (position, part) in parts.enumerated() where part.rows > 0 {
                 if row + part.rows <= rowsPerSheet {
@@ -132,24 +131,22 @@ struct IndicatorsWorkbook {
                     row += part.rows
                     continue
                 }
-                // The unit straddles sheets: its rows are deflated again in pieces, which are not kept.
-                let xml = part.xml ?? {
-                    let place = window[position]
-                    var xml = XMLBytes()
-                    let geography = encoder.geographyCells(of: place.unit, in: tables[place.table])
-                    let ends = encoder.append(unit: place.unit, of: tables[place.table], geography: geography, to: &xml)
-                    return (xml, ends)
-                }()
+                // The unit straddles sheets (once a million rows): its rows are encoded again and deflated
+                // in pieces, which are not kept.
+                let place = window[position]
+                var xml = XMLBytes()
+                let geography = encoder.geographyCells(of: place.unit, in: tables[place.table])
+                let rowEnds = encoder.append(unit: place.unit, of: tables[place.table], geography: geography, to: &xml)
                 var done = 0
-                while done < xml.rowEnds.count {
+                while done < rowEnds.count {
                     if row == rowsPerSheet {
                         written.append((sheet.name, level, row))
                         sheet = try startSheet("\(level.rawValue) (\(written.count + 1))", in: workbook)
                         row = 0
                     }
-                    let count = min(rowsPerSheet - row, xml.rowEnds.count - done)
-                    let from = done == 0 ? 0 : xml.rowEnds[done - 1], to = xml.rowEnds[done + count - 1]
-                    let piece = try xml.bytes.bytes.withExportBytes { (raw) throws(ExportError) in
+                    let count = min(rowsPerSheet - row, rowEnds.count - done)
+                    let from = done == 0 ? 0 : rowEnds[done - 1], to = rowEnds[done + count - 1]
+                    let piece = try xml.bytes.withExportBytes { (raw) throws(ExportError) in
                         try RawDeflater.part(UnsafeRawBufferPointer(rebasing: raw[from..<to]), path: path)
                     }
                     _ = try sheet.append(rows: count, deflated: piece)

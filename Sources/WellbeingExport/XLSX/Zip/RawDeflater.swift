@@ -19,11 +19,13 @@ final class RawDeflater {
     /// The file the stream is for, named in errors.
     let path: String
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    private var output = [UInt8](repeating: 0, count: 1 << 18)
+    private var output: [UInt8]
 
-    /// Starts a stream at zlib `level` (1 fastest … 9 smallest).
-    init(level: Int32, path: String) throws(ExportError) {
+    /// Starts a stream at zlib `level` (1 fastest … 9 smallest), handing out compressed bytes
+    /// `outputSize` at a time.
+    init(level: Int32, path: String, outputSize: Int = 1 << 18) throws(ExportError) {
         self.path = path
+        output = [UInt8](repeating: 0, count: outputSize)
         stream.initialize(to: z_stream())
         // −15: a raw stream with a 32 KiB window; memory level 8 is zlib's default.
         let status = deflateInit2_(stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
@@ -49,7 +51,8 @@ final class RawDeflater {
     /// `input` deflated on its own and flushed to a byte boundary: a part that can stand anywhere in an
     /// entry's stream but last (``ZipArchive/appendDeflated(_:)``).
     static func part(_ input: UnsafeRawBufferPointer, path: String) throws(ExportError) -> DeflatedPart {
-        let deflater = try RawDeflater(level: XLSXWorkbook.compressionLevel, path: path)
+        // A unit's rows deflate to a few kB.
+        let deflater = try RawDeflater(level: XLSXWorkbook.compressionLevel, path: path, outputSize: 1 << 14)
         var part = DeflatedPart()
         part.crc.update(input)
         part.size = UInt64(input.count)
