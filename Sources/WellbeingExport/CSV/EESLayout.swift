@@ -32,13 +32,17 @@ public enum EESLayout {
     public static func write(tables: [IndicatorTable], filter: PublicationFilter = .everything,
                              flush: ([UInt8]) throws -> Void) rethrows
     {
-        try write(tables: tables, filter: filter, reuse: nil, header: flush) { bytes, _ in try flush(bytes) }
+        try write(tables: tables, filter: filter, reuse: nil, header: flush) { bytes, _ in
+            // Without `reuse` every unit is encoded.
+            if case .encoded(let encoded) = bytes { try flush(encoded) }
+        }
     }
 
     /// The same, unit by unit: `part` takes each unit's lines and the digest they may be recorded under,
     /// and units whose lines the previous file holds under the same digest are copied from it.
     static func write(tables: [IndicatorTable], filter: PublicationFilter, reuse: UnitReuse?,
-                      header: ([UInt8]) throws -> Void, part: ([UInt8], ContentDigest?) throws -> Void) rethrows
+                      header: ([UInt8]) throws -> Void,
+                      part: (UnitBlocks.UnitBytes, ContentDigest?) throws -> Void) rethrows
     {
         var line: [UInt8] = []
         CSVField.append(line: columns, to: &line)

@@ -11,6 +11,12 @@ import WellbeingCore
 /// peak memory is held to performance.md's 64 MB with both written at once). Given a ``UnitReuse``, a
 /// unit whose part the previous copy of the file holds under the same digest is copied from it, not encoded.
 enum UnitBlocks {
+    /// A unit's bytes for the file: encoded now, or a part of the previous copy to copy from it.
+    enum UnitBytes {
+        case encoded([UInt8])
+        case kept(UnitPartIndex.Part)
+    }
+
     /// Units encoded by one task: a school has a few hundred rows, so a block is tens of kB to about 1 MiB.
     static let unitsPerBlock = 4
     /// Blocks encoded before their bytes are flushed.
@@ -21,10 +27,10 @@ enum UnitBlocks {
     ///
     /// - Parameter encode: appends the unit's bytes; called concurrently for different units.
     /// - Parameter flush: takes a unit's bytes and the digest they may be recorded under for a later
-    ///   export (nil without `reuse`).
+    ///   export (nil without `reuse`); kept parts come only with `reuse`.
     static func encode(tables: [IndicatorTable], levels: Set<GeographicLevel>?, reuse: UnitReuse? = nil,
                        unit encode: @escaping @Sendable (IndicatorTable, Int, inout [UInt8]) -> Void,
-                       flush: ([UInt8], ContentDigest?) throws -> Void) rethrows
+                       flush: (UnitBytes, ContentDigest?) throws -> Void) rethrows
     {
         var places: [(table: Int, unit: Int)] = []
         for (t, table) in tables.enumerated() {
@@ -37,19 +43,22 @@ enum UnitBlocks {
         }
         for windowStart in stride(from: 0, to: blocks.count, by: blocksPerWindow) {
             let window = Array(blocks[windowStart..<min(windowStart + blocksPerWindow, blocks.count)])
-            let encoded = Mutex<[[([UInt8], ContentDigest?)]]>(Array(repeating: [], count: window.count))
+            let encoded = Mutex<[[(UnitBytes, ContentDigest?)]]>(Array(repeating: [], count: window.count))
             DispatchQueue.concurrentPerform(iterations: window.count) { index in
-                let parts = window[index].map { place -> ([UInt8], ContentDigest?) in
+                let parts = window[index].map { place -> (UnitBytes, ContentDigest?) in
                     let digest = reuse?.digest(table: place.table, unit: place.unit)
-                    if let digest, let kept = reuse?.previous?.part(digest) { return (kept.bytes, digest) }
+                    if let digest, let kept = reuse?.previous?.part(digest) { return (.kept(kept), digest) }
                     var bytes: [UInt8] = []
                     encode(tables[place.table], place.unit, &bytes)
-                    return (bytes, digest)
+                    return (.encoded(bytes), digest)
                 }
                 encoded.withLock { $0[index] = parts }
             }
             for block in encoded.withLock({ $0 }) {
-                for (bytes, digest) in block where !bytes.isEmpty { try flush(bytes, digest) }
+                for (bytes, digest) in block {
+                    if case .encoded(let encoded) = bytes, encoded.isEmpty { continue }
+                    try flush(bytes, digest)
+                }
             }
         }
     }

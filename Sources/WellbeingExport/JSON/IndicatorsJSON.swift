@@ -48,7 +48,7 @@ enum IndicatorsJSON {
     /// first unit, whose first row drops its leading comma).
     static func write(tables: [IndicatorTable], catalogue: WellbeingCore.Catalogue, provenance: Provenance,
                       filter: PublicationFilter, reuse: UnitReuse? = nil,
-                      flush: ([UInt8], ContentDigest?) throws -> Void) rethrows {
+                      flush: (UnitBlocks.UnitBytes, ContentDigest?) throws -> Void) rethrows {
         let head = Head(
             format: format, provenance: ProvenanceJSON.document(provenance, filter: filter),
             catalogue: .init(version: catalogue.version, instrument: catalogue.instrument.id,
@@ -64,7 +64,7 @@ enum IndicatorsJSON {
         // The head is one object; reopen it to add the rows last, after the small members.
         while let last = buffer.popLast(), last != UInt8(ascii: "}") {}
         buffer.append(contentsOf: ",\n  \"rows\" : [".utf8)
-        try flush(buffer, nil)
+        try flush(.encoded(buffer), nil)
         // Every row opens with a comma; the first row of the document drops it.
         var first = true
         try UnitBlocks.encode(tables: tables, levels: filter.levelsToVisit, reuse: reuse, unit: { table, unit, bytes in
@@ -79,10 +79,17 @@ enum IndicatorsJSON {
             }
         }, flush: { bytes, digest in
             // A unit's rows are recorded whole (each with its comma), so a kept part is never the short one.
-            try first ? flush(Array(bytes.dropFirst()), nil) : flush(bytes, digest)
-            first = false
+            defer { first = false }
+            guard first else { return try flush(bytes, digest) }
+            switch bytes {
+            case .encoded(let encoded): try flush(.encoded(Array(encoded.dropFirst())), nil)
+            case .kept(var part):
+                part.offset += 1
+                part.length -= 1
+                try flush(.kept(part), nil)
+            }
         })
-        try flush(Array("\n  ]\n}\n".utf8), nil)
+        try flush(.encoded(Array("\n  ]\n}\n".utf8)), nil)
     }
 
     /// A text field: a JSON string, or `null` for a blank CSV field.

@@ -21,8 +21,16 @@ final class PreviousParts: Sendable {
 
     deinit { close(descriptor) }
 
+    /// The part stored under `digest`, if any.
+    func part(_ digest: ContentDigest) -> UnitPartIndex.Part? { index.parts[digest] }
+
+    /// Appends the bytes of `part` (or a range of the file like it) to `writer`, copied by the kernel.
+    func copy(_ part: UnitPartIndex.Part, into writer: BufferedFileWriter) throws(ExportError) {
+        try writer.copy(from: descriptor, offset: Int(part.offset), length: Int(part.length))
+    }
+
     /// The part stored under `digest` and its bytes; nil when there is none or it cannot be read whole.
-    func part(_ digest: ContentDigest) -> (part: UnitPartIndex.Part, bytes: [UInt8])? {
+    func read(_ digest: ContentDigest) -> (part: UnitPartIndex.Part, bytes: [UInt8])? {
         guard let part = index.parts[digest] else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(part.length))
         var done = 0

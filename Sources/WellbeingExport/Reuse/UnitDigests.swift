@@ -1,4 +1,3 @@
-import Dispatch
 import WellbeingCore
 import WellbeingReportCards
 
@@ -27,7 +26,8 @@ struct UnitDigests: Sendable {
                 context.add(category.breakdown.rawValue)
                 context.add(category.label)
             }
-            let own = Self.digests(of: table.units)
+            // Tens of milliseconds for a national table: not worth a second core.
+            let own = table.units.map(ContentDigest.init(unit:))
             return table.units.indices.map { index in
                 var digest = context
                 digest.add(own[index])
@@ -43,21 +43,4 @@ struct UnitDigests: Sendable {
         digest.add(name)
         return digest
     }
-
-    /// Each unit's own digest, computed on every core.
-    private static func digests(of units: [GeographyUnit]) -> [ContentDigest] {
-        let result = UnsafeMutableBufferPointer<ContentDigest>.allocate(capacity: units.count)
-        defer { result.deallocate() }
-        let base = UnsafeSendablePointer(result.baseAddress!)
-        DispatchQueue.concurrentPerform(iterations: units.count) { index in
-            (base.pointer + index).initialize(to: ContentDigest(unit: units[index]))
-        }
-        return Array(result)
-    }
-}
-
-/// A buffer's address handed to the tasks of `concurrentPerform`, each of which writes its own element.
-private struct UnsafeSendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }

@@ -71,7 +71,8 @@ public struct ExportFolder: Sendable {
         /// A file written unit by unit, recording where each unit's part lands when it may be reused.
         func indexedFile(_ name: String,
                          _ body: @escaping @Sendable (UnitReuse?, ([UInt8]) throws -> Void,
-                                                      ([UInt8], ContentDigest?) throws -> Void) throws -> Void)
+                                                      (UnitBlocks.UnitBytes, ContentDigest?) throws -> Void) throws
+                             -> Void)
             -> FileJobs.Job
         {
             let reuse = reuse(name)
@@ -79,10 +80,14 @@ public struct ExportFolder: Sendable {
                 var index = UnitPartIndex()
                 try ExportError.keepingType(name) {
                     try body(reuse, { try writer.write(bytes: $0) }) { bytes, digest in
-                        if let digest {
-                            index.add(digest, .init(offset: UInt64(writer.position), length: UInt64(bytes.count)))
+                        let start = writer.position
+                        switch bytes {
+                        case .encoded(let encoded): try writer.write(bytes: encoded)
+                        case .kept(let part): try reuse!.previous!.copy(part, into: writer)
                         }
-                        try writer.write(bytes: bytes)
+                        if let digest {
+                            index.add(digest, .init(offset: UInt64(start), length: UInt64(writer.position - start)))
+                        }
                     }
                 }
                 if reuse != nil { indexes.record(index, for: name) }

@@ -109,7 +109,7 @@ struct IndicatorsWorkbook {
                     digest.add(String(decoding: geography.xml.bytes, as: UTF8.self))
                     return digest
                 }
-                if let digest, let kept = reuse?.previous?.part(digest) {
+                if let digest, let kept = reuse?.previous?.read(digest) {
                     return UnitPart(rows: Int(kept.part.rows), deflated: DeflatedPart(
                         bytes: kept.bytes, crc: CRC32(value: kept.part.crc), size: kept.part.size), digest: digest)
                 }
