@@ -86,7 +86,8 @@ final class BufferedFileWriter {
                 let copied = sendfile(descriptor, run.source, &from, left)
                 if copied < 0, errno == EINTR { continue }
                 guard copied > 0 else {
-                    let reason = copied == 0 ? "the previous export's file ended early" : String(cString: strerror(errno))
+                    let reason = copied == 0 ? "the previous export's file ended early"
+                        : String(cString: strerror(errno))
                     throw ExportError.cannotWrite(path: path, reason: reason)
                 }
                 left -= copied

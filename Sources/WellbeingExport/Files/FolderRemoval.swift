@@ -42,7 +42,9 @@ enum FolderRemoval {
         folders.append(path)
         var children: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
             guard name != ".", name != ".." else { continue }
             let child = path + "/" + name
             var isFolder = entry.pointee.d_type == DT_DIR

@@ -51,20 +51,25 @@ struct UnitPartIndex: Sendable {
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var done = 0
         while done < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(done)) }
+            let got = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(done))
+            }
             if got < 0, errno == EINTR { continue }
             guard got > 0 else { return nil }
             done += got
         }
         var reader = LittleEndianReader(bytes: bytes)
         guard reader.take(magic.count) == magic, FileIdentity(reading: &reader) == identity,
-              let count = reader.word(), bytes.count == magic.count + FileIdentity.byteCount + 8 + Int(count) * entrySize
+              let count = reader.word(), count <= UInt64(bytes.count),
+              bytes.count == magic.count + FileIdentity.byteCount + 8 + Int(count) * entrySize
         else { return nil }
         var index = UnitPartIndex()
         for _ in 0..<count {
             let first = reader.word()!, second = reader.word()!
             let part = Part(offset: reader.word()!, length: reader.word()!, crc: reader.word32()!,
                             size: reader.word()!, rows: reader.word32()!)
+            // Every part lies within the file, or the index is not this file's.
+            guard part.offset <= identity.size, part.length <= identity.size - part.offset else { return nil }
             index.parts[ContentDigest(first: first, second: second)] = part
         }
         return index
@@ -126,7 +131,11 @@ private struct FileIdentity: Equatable {
         guard let device = reader.word(), let inode = reader.word(), let size = reader.word(),
               let seconds = reader.word(), let nanoseconds = reader.word()
         else { return nil }
-        (self.device, self.inode, self.size, self.seconds, self.nanoseconds) = (device, inode, size, seconds, nanoseconds)
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
     }
 
     func append(to bytes: inout [UInt8]) {

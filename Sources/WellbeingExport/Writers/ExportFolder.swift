@@ -10,6 +10,10 @@ import WellbeingReportCards
 /// into place only when every one is complete, so a failed export never
 /// leaves a half-written table behind. The files are independent and written two at a time
 /// (``FileJobs``), one on each core.
+///
+/// Written over an earlier export, the CSV, JSON and workbook copy each unit's rows whose inputs are
+/// unchanged from the earlier files (``UnitDigests``); a hidden index beside each file
+/// (`.indicators.csv.parts`, ``UnitPartIndex``) says where a unit's rows lie in it.
 public struct ExportFolder: Sendable {
     public let path: String
 
@@ -83,6 +87,7 @@ public struct ExportFolder: Sendable {
                         let start = writer.position
                         switch bytes {
                         case .encoded(let encoded): try writer.write(bytes: encoded)
+                        // Kept parts come only from a previous copy.
                         case .kept(let part): try reuse!.previous!.copy(part, into: writer)
                         }
                         if let digest {

@@ -8,6 +8,9 @@ import WellbeingCore
 /// Level sheets have the columns of `indicators.csv` under a frozen header row with filter buttons;
 /// measures are numbers formatted to their published decimal places, and the symbols stay text.
 /// A level with more rows than a sheet holds continues on "School (2)" and so on.
+///
+/// Each unit's rows are encoded and deflated apart, on every core (``XLSXRows``, ``DeflatedPart``), so a
+/// republish copies the deflated rows of every unit whose inputs are unchanged from the previous workbook.
 struct IndicatorsWorkbook {
     let tables: [IndicatorTable]
     let filter: PublicationFilter
@@ -27,10 +30,8 @@ struct IndicatorsWorkbook {
         let created = (try? Date(provenance.generated, strategy: .iso8601)) ?? Date()
         let workbook = try XLSXWorkbook(path: path, created: created, limits: limits)
         let levels = GeographicLevel.allCases.filter { filter.levelsToVisit?.contains($0) ?? true }
-        let rows = XLSXRows(strings: numberTexts(in: workbook, levels: levels), filter: filter)
-        // A kept part stands for the same bytes only under the same numbering of the texts it refers to.
-        var vocabulary = ContentDigest()
-        for text in workbook.sharedStrings.all { vocabulary.add(text) }
+        let (numbering, vocabulary) = numberTexts(in: workbook, levels: levels)
+        let rows = XLSXRows(strings: numbering, filter: filter)
         var index = UnitPartIndex()
         var sheets: [(name: String, level: GeographicLevel, rows: Int)] = []
         for level in levels {
@@ -49,8 +50,12 @@ struct IndicatorsWorkbook {
 
     /// Numbers every text a level sheet can hold, before any row: the column titles and the fixed words
     /// (waves, indicators, categories, symbols, comparisons), then each unit's time and geography fields
-    /// in sheet order. Returns the numbering.
-    private func numberTexts(in workbook: XLSXWorkbook, levels: [GeographicLevel]) -> [String: Int] {
+    /// in sheet order. Returns the numbering and the digest of the fixed words' numbering: a kept part
+    /// stands for the same bytes only under the same numbering of the texts it refers to (its own
+    /// geography's numbers are in its digest).
+    private func numberTexts(in workbook: XLSXWorkbook, levels: [GeographicLevel])
+        -> (numbering: [String: Int], vocabulary: ContentDigest)
+    {
         var texts = EESLayout.columns
         for table in tables {
             texts.append(table.wave.code)
@@ -58,7 +63,9 @@ struct IndicatorsWorkbook {
             texts += table.layout.categories.map(\.label)
         }
         texts += PublishedValue.Symbol.allCases.map(\.rawValue) + BenchmarkComparison.allCases.map(\.rawValue)
-        for text in texts { _ = workbook.sharedString(text) }
+        var vocabulary = ContentDigest()
+        for text in texts { vocabulary.add(workbook.sharedString(text)) }
+        for text in texts { vocabulary.add(text) }
         for level in levels {
             for table in tables {
                 for unit in table.units where unit.geography.level == level {
@@ -69,7 +76,7 @@ struct IndicatorsWorkbook {
                 }
             }
         }
-        return workbook.sharedStrings.numbered
+        return (workbook.sharedStrings, vocabulary)
     }
 
     /// Units encoded and deflated at once, on every core: a school's rows are about 100 kB of XML,
@@ -116,7 +123,7 @@ struct IndicatorsWorkbook {
                 var xml = XMLBytes()
                 let ends = encoder.append(unit: place.unit, of: table, geography: geography, to: &xml)
                 let deflated = try xml.bytes.withExportBytes { (raw) throws(ExportError) in
-                    try RawDeflater.part(raw, path: path)
+                    try RawDeflater.part(raw, level: XLSXWorkbook.compressionLevel, path: path)
                 }
                 return UnitPart(rows: ends.count, deflated: deflated, digest: digest)
             }
@@ -147,7 +154,8 @@ struct IndicatorsWorkbook {
                     let count = min(rowsPerSheet - row, rowEnds.count - done)
                     let from = done == 0 ? 0 : rowEnds[done - 1], to = rowEnds[done + count - 1]
                     let piece = try xml.bytes.withExportBytes { (raw) throws(ExportError) in
-                        try RawDeflater.part(UnsafeRawBufferPointer(rebasing: raw[from..<to]), path: path)
+                        try RawDeflater.part(UnsafeRawBufferPointer(rebasing: raw[from..<to]),
+                                             level: XLSXWorkbook.compressionLevel, path: path)
                     }
                     _ = try sheet.append(rows: count, deflated: piece)
                     done += count

@@ -9,9 +9,6 @@ final class XLSXSharedStrings {
     /// Every text's index so far.
     var numbered: [String: Int] { indices }
 
-    /// The texts so far, in index order.
-    var all: [String] { texts }
-
     /// The index of `text`, added if new.
     func index(of text: String) -> Int {
         if let index = indices[text] { return index }

@@ -109,14 +109,6 @@ final class XLSXSheet {
         xml.append("</v></c>")
     }
 
-    /// A run of cells made once for many rows, from `column` on; the row's cells before it must be written.
-    func write(_ cells: XLSXCellRun, row: Int, column: Int) throws(ExportError) {
-        try moveTo(row: row)
-        precondition(column == self.column, "a run of cells follows the cells before it")
-        xml.append(cells.xml)
-        self.column += cells.count
-    }
-
     /// A whole number.
     func write(_ number: Int, row: Int, column: Int, style: XLSXStyle? = nil) throws(ExportError) {
         try startCell(row: row, column: column, style: style)

@@ -74,7 +74,9 @@ struct ZipArchiveTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         func lines(_ range: Range<Int>) -> [UInt8] { Array(range.map { Self.line("big.txt", $0) }.joined().utf8) }
         func part(_ range: Range<Int>) throws -> DeflatedPart {
-            try lines(range).withExportBytes { (raw) throws(ExportError) in try RawDeflater.part(raw, path: path) }
+            try lines(range).withExportBytes { (raw) throws(ExportError) in
+                try RawDeflater.part(raw, level: 3, path: path)
+            }
         }
         let archive = try ZipArchive(path: path, level: 3)
         try archive.beginEntry(named: "big.txt")

@@ -50,9 +50,9 @@ final class RawDeflater {
 
     /// `input` deflated on its own and flushed to a byte boundary: a part that can stand anywhere in an
     /// entry's stream but last (``ZipArchive/appendDeflated(_:)``).
-    static func part(_ input: UnsafeRawBufferPointer, path: String) throws(ExportError) -> DeflatedPart {
+    static func part(_ input: UnsafeRawBufferPointer, level: Int32, path: String) throws(ExportError) -> DeflatedPart {
         // A unit's rows deflate to a few kB.
-        let deflater = try RawDeflater(level: XLSXWorkbook.compressionLevel, path: path, outputSize: 1 << 14)
+        let deflater = try RawDeflater(level: level, path: path, outputSize: 1 << 14)
         var part = DeflatedPart()
         part.crc.update(input)
         part.size = UInt64(input.count)
