@@ -32,10 +32,22 @@ public enum EESLayout {
     public static func write(tables: [IndicatorTable], filter: PublicationFilter = .everything,
                              flush: ([UInt8]) throws -> Void) rethrows
     {
-        var header: [UInt8] = []
-        CSVField.append(line: columns, to: &header)
-        try flush(header)
-        try UnitBlocks.encode(tables: tables, levels: filter.levelsToVisit, unit: { table, unit, bytes in
+        try write(tables: tables, filter: filter, reuse: nil, header: flush) { bytes, _ in
+            // Without `reuse` every unit is encoded.
+            if case .encoded(let encoded) = bytes { try flush(encoded) }
+        }
+    }
+
+    /// The same, unit by unit: `part` takes each unit's lines and the digest they may be recorded under,
+    /// and units whose lines the previous file holds under the same digest are copied from it.
+    static func write(tables: [IndicatorTable], filter: PublicationFilter, reuse: UnitReuse?,
+                      header: ([UInt8]) throws -> Void,
+                      part: (UnitBlocks.UnitBytes, ContentDigest?) throws -> Void) rethrows
+    {
+        var line: [UInt8] = []
+        CSVField.append(line: columns, to: &line)
+        try header(line)
+        try UnitBlocks.encode(tables: tables, levels: filter.levelsToVisit, reuse: reuse, unit: { table, unit, bytes in
             var prefix: [UInt8]?
             let wave = table.wave.code
             table.forEachRow(ofUnit: unit) { row in
@@ -44,7 +56,7 @@ public enum EESLayout {
                 bytes.append(contentsOf: prefix!)
                 appendCellFields(of: row, wave: wave, to: &bytes)
             }
-        }, flush: flush)
+        }, flush: part)
     }
 
     /// Columns 14 onwards of a row and the line end, without building intermediate strings.

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes bytes to a file through a large buffer, so millions of small writes cost a few system calls.
+/// Writes bytes to a file through a large buffer, so millions of small writes cost a few system calls;
+/// ranges of another file are copied by the kernel.
 final class BufferedFileWriter {
     private let descriptor: Int32
     private let path: String
@@ -12,9 +13,11 @@ final class BufferedFileWriter {
     private let capacity: Int
     /// Bytes already handed to the file.
     private var flushed = 0
+    /// Bytes of another file to copy before the buffer, run together while they are contiguous.
+    private var pendingCopy: (source: Int32, offset: Int, length: Int)?
 
     /// Where the next byte written will land in the file.
-    var position: Int { flushed + buffer.count }
+    var position: Int { flushed + (pendingCopy?.length ?? 0) + buffer.count }
 
     /// Creates (or truncates) the file.
     init(path: String, capacity: Int = 1 << 20) throws(ExportError) {
@@ -37,6 +40,17 @@ final class BufferedFileWriter {
     func write(bytes: some Sequence<UInt8>) throws(ExportError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
+    }
+
+    /// Appends `length` bytes of the file open as `source`, from `offset`: copied by the kernel
+    /// (`sendfile`), never through this process, and in one call for a run of contiguous ranges.
+    func copy(from source: Int32, offset: Int, length: Int) throws(ExportError) {
+        if buffer.isEmpty, let run = pendingCopy, run.source == source, run.offset + run.length == offset {
+            pendingCopy!.length += length
+            return
+        }
+        try flush()
+        pendingCopy = (source, offset, length)
     }
 
     /// Replaces bytes already written at `offset` (a header whose sizes are known only after its data).
@@ -65,6 +79,22 @@ final class BufferedFileWriter {
     }
 
     private func flush() throws(ExportError) {
+        if let run = pendingCopy {
+            var from = off_t(run.offset)
+            var left = run.length
+            while left > 0 {
+                let copied = sendfile(descriptor, run.source, &from, left)
+                if copied < 0, errno == EINTR { continue }
+                guard copied > 0 else {
+                    let reason = copied == 0 ? "the previous export's file ended early"
+                        : String(cString: strerror(errno))
+                    throw ExportError.cannotWrite(path: path, reason: reason)
+                }
+                left -= copied
+            }
+            flushed += run.length
+            pendingCopy = nil
+        }
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw in

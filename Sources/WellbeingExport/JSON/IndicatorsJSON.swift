@@ -42,8 +42,13 @@ enum IndicatorsJSON {
     ]
 
     /// Writes the document for the rows `filter` keeps, handing UTF-8 to `flush` in chunks of up to about 1 MiB.
+    ///
+    /// Given `reuse`, units whose rows the previous file holds under the same digest are copied from it;
+    /// `flush` takes the digest a unit's rows may be recorded under (nil for the head, the end, and the
+    /// first unit, whose first row drops its leading comma).
     static func write(tables: [IndicatorTable], catalogue: WellbeingCore.Catalogue, provenance: Provenance,
-                      filter: PublicationFilter, flush: ([UInt8]) throws -> Void) rethrows {
+                      filter: PublicationFilter, reuse: UnitReuse? = nil,
+                      flush: (UnitBlocks.UnitBytes, ContentDigest?) throws -> Void) rethrows {
         let head = Head(
             format: format, provenance: ProvenanceJSON.document(provenance, filter: filter),
             catalogue: .init(version: catalogue.version, instrument: catalogue.instrument.id,
@@ -59,10 +64,10 @@ enum IndicatorsJSON {
         // The head is one object; reopen it to add the rows last, after the small members.
         while let last = buffer.popLast(), last != UInt8(ascii: "}") {}
         buffer.append(contentsOf: ",\n  \"rows\" : [".utf8)
-        try flush(buffer)
+        try flush(.encoded(buffer), nil)
         // Every row opens with a comma; the first row of the document drops it.
         var first = true
-        try UnitBlocks.encode(tables: tables, levels: filter.levelsToVisit, unit: { table, unit, bytes in
+        try UnitBlocks.encode(tables: tables, levels: filter.levelsToVisit, reuse: reuse, unit: { table, unit, bytes in
             var prefix: [UInt8]?
             let wave = table.wave.code
             table.forEachRow(ofUnit: unit) { row in
@@ -72,11 +77,19 @@ enum IndicatorsJSON {
                 bytes.append(contentsOf: prefix!)
                 appendCells(of: row, wave: wave, to: &bytes)
             }
-        }, flush: { bytes in
-            try flush(first ? Array(bytes.dropFirst()) : bytes)
-            first = false
+        }, flush: { bytes, digest in
+            // A unit's rows are recorded whole (each with its comma), so a kept part is never the short one.
+            defer { first = false }
+            guard first else { return try flush(bytes, digest) }
+            switch bytes {
+            case .encoded(let encoded): try flush(.encoded(Array(encoded.dropFirst())), nil)
+            case .kept(var part):
+                part.offset += 1
+                part.length -= 1
+                try flush(.kept(part), nil)
+            }
         })
-        try flush(Array("\n  ]\n}\n".utf8))
+        try flush(.encoded(Array("\n  ]\n}\n".utf8)), nil)
     }
 
     /// A text field: a JSON string, or `null` for a blank CSV field.

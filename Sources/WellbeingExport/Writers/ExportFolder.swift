@@ -1,5 +1,6 @@
 public import WellbeingCore
 import Foundation
+import Synchronization
 import WellbeingReportCards
 
 /// Writes an export folder (outputs.md): EES CSV and metadata, data package, JSON, workbook,
@@ -9,6 +10,10 @@ import WellbeingReportCards
 /// into place only when every one is complete, so a failed export never
 /// leaves a half-written table behind. The files are independent and written two at a time
 /// (``FileJobs``), one on each core.
+///
+/// Written over an earlier export, the CSV, JSON and workbook copy each unit's rows whose inputs are
+/// unchanged from the earlier files (``UnitDigests``); a hidden index beside each file
+/// (`.indicators.csv.parts`, ``UnitPartIndex``) says where a unit's rows lie in it.
 public struct ExportFolder: Sendable {
     public let path: String
 
@@ -57,6 +62,42 @@ public struct ExportFolder: Sendable {
                 try writer.finish()
             }
         }
+        // Units whose inputs are unchanged since the export being replaced are copied from its files.
+        let digests = UnitDigests(tables: tables, catalogue: catalogue, filter: filter)
+        let indexes = WrittenIndexes()
+        func reuse(_ name: String) -> UnitReuse? {
+            digests.map {
+                UnitReuse(digests: $0, file: name, previous: PreviousParts(
+                    path: (path as NSString).appendingPathComponent(name),
+                    sidecar: (path as NSString).appendingPathComponent(UnitPartIndex.sidecarName(of: name))))
+            }
+        }
+        /// A file written unit by unit, recording where each unit's part lands when it may be reused.
+        func indexedFile(_ name: String,
+                         _ body: @escaping @Sendable (UnitReuse?, ([UInt8]) throws -> Void,
+                                                      (UnitBlocks.UnitBytes, ContentDigest?) throws -> Void) throws
+                             -> Void)
+            -> FileJobs.Job
+        {
+            let reuse = reuse(name)
+            return file(name) { writer throws(ExportError) in
+                var index = UnitPartIndex()
+                try ExportError.keepingType(name) {
+                    try body(reuse, { try writer.write(bytes: $0) }) { bytes, digest in
+                        let start = writer.position
+                        switch bytes {
+                        case .encoded(let encoded): try writer.write(bytes: encoded)
+                        // Kept parts come only from a previous copy.
+                        case .kept(let part): try reuse!.previous!.copy(part, into: writer)
+                        }
+                        if let digest {
+                            index.add(digest, .init(offset: UInt64(start), length: UInt64(writer.position - start)))
+                        }
+                    }
+                }
+                if reuse != nil { indexes.record(index, for: name) }
+            }
+        }
         // Longest first, so that both threads of `FileJobs` end close together.
         var jobs: [FileJobs.Job] = []
         if !audits.isEmpty {
@@ -69,8 +110,12 @@ public struct ExportFolder: Sendable {
         if formats.contains(.workbook) {
             let workbook = IndicatorsWorkbook(tables: tables, filter: filter, policy: policy, provenance: provenance)
             let workbookPath = (staging as NSString).appendingPathComponent("indicators.xlsx")
+            let workbookReuse = reuse("indicators.xlsx")
             // Typed first: `jobs.append { … }` with a typed-throws closure crashes Swift 6.3.1's IRGen.
-            let writeWorkbook: FileJobs.Job = { () throws(ExportError) in try workbook.write(to: workbookPath) }
+            let writeWorkbook: FileJobs.Job = { () throws(ExportError) in
+                let index = try workbook.write(to: workbookPath, reuse: workbookReuse)
+                if workbookReuse != nil { indexes.record(index, for: "indicators.xlsx") }
+            }
             jobs.append(writeWorkbook)
         }
         if formats.contains(.reportCards) && !tables.isEmpty {
@@ -84,19 +129,13 @@ public struct ExportFolder: Sendable {
             jobs.append(writeCards)
         }
         if formats.contains(.json) {
-            jobs.append(file("indicators.json") { writer throws(ExportError) in
-                try ExportError.keepingType("indicators.json") {
-                    try IndicatorsJSON.write(tables: tables, catalogue: catalogue, provenance: provenance,
-                                             filter: filter) {
-                        try writer.write(bytes: $0)
-                    }
-                }
+            jobs.append(indexedFile("indicators.json") { reuse, _, part in
+                try IndicatorsJSON.write(tables: tables, catalogue: catalogue, provenance: provenance, filter: filter,
+                                         reuse: reuse, flush: part)
             })
         }
-        jobs.append(file("indicators.csv") { writer throws(ExportError) in
-            try ExportError.keepingType("indicators.csv") {
-                try EESLayout.write(tables: tables, filter: filter) { try writer.write(bytes: $0) }
-            }
+        jobs.append(indexedFile("indicators.csv") { reuse, header, part in
+            try EESLayout.write(tables: tables, filter: filter, reuse: reuse, header: header, part: part)
         })
         jobs.append(file("indicators.meta.csv") { writer throws(ExportError) in try writer.write(EESMetadata.text) })
         jobs.append(file("suppression-summary.csv") { writer throws(ExportError) in
@@ -114,10 +153,13 @@ public struct ExportFolder: Sendable {
         // (also when this export has none: old pages must not pass for this export's).
         let cards = (staging as NSString).appendingPathComponent(Self.reportCardsFolder)
         let replacesCards = fileManager.fileExists(atPath: cards)
-        try? fileManager.removeItem(atPath: (path as NSString).appendingPathComponent(Self.reportCardsFolder))
+        FolderRemoval.remove((path as NSString).appendingPathComponent(Self.reportCardsFolder))
         for name in Self.fileNames + (replacesCards ? [Self.reportCardsFolder] : []) {
             let target = (path as NSString).appendingPathComponent(name)
             let source = (staging as NSString).appendingPathComponent(name)
+            // The index of the previous copy goes first: it must never describe another file.
+            let sidecar = (path as NSString).appendingPathComponent(UnitPartIndex.sidecarName(of: name))
+            unlink(sidecar)
             guard fileManager.fileExists(atPath: source) else {
                 // A part this export left out (audit, JSON, workbook) must not survive from an earlier one.
                 try? fileManager.removeItem(atPath: target)
@@ -127,11 +169,10 @@ public struct ExportFolder: Sendable {
             // so a mirror or a cache sees no change where there is none.
             if name != Self.reportCardsFolder, FileContents.areEqual(source, target) {
                 unlink(source)
-                continue
-            }
-            guard rename(source, target) == 0 else {
+            } else if rename(source, target) != 0 {
                 throw .cannotWrite(path: target, reason: String(cString: strerror(errno)))
             }
+            indexes.index(for: name)?.write(describing: target, sidecar: sidecar)
         }
     }
 
@@ -149,4 +190,13 @@ public struct ExportFolder: Sendable {
             throw .cannotWrite(path: reportCardsFolder, reason: error.message)
         }
     }
+}
+
+/// The part indexes of an export's files, recorded by the jobs that write them.
+private final class WrittenIndexes: Sendable {
+    private let indexes = Mutex<[String: UnitPartIndex]>([:])
+
+    func record(_ index: UnitPartIndex, for name: String) { indexes.withLock { $0[name] = index } }
+
+    func index(for name: String) -> UnitPartIndex? { indexes.withLock { $0[name] } }
 }

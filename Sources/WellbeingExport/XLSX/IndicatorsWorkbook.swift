@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import WellbeingCore
 
 /// `indicators.xlsx` for LA analysts: a contents sheet, one sheet per level, and notes.
@@ -6,6 +8,9 @@ import WellbeingCore
 /// Level sheets have the columns of `indicators.csv` under a frozen header row with filter buttons;
 /// measures are numbers formatted to their published decimal places, and the symbols stay text.
 /// A level with more rows than a sheet holds continues on "School (2)" and so on.
+///
+/// Each unit's rows are encoded and deflated apart, on every core (``XLSXRows``, ``DeflatedPart``), so a
+/// republish copies the deflated rows of every unit whose inputs are unchanged from the previous workbook.
 struct IndicatorsWorkbook {
     let tables: [IndicatorTable]
     let filter: PublicationFilter
@@ -15,12 +20,23 @@ struct IndicatorsWorkbook {
     var rowsPerSheet = XLSXWorkbook.maximumRows - 1
 
     /// Writes the workbook at `path`.
-    func write(to path: String, limits: ZipArchive.Limits = ZipArchive.Limits()) throws(ExportError) {
+    ///
+    /// Given `reuse`, a unit whose rows the previous workbook holds (deflated) under the same digest is
+    /// copied from it; returns the index of the parts written, for the next export.
+    @discardableResult
+    func write(to path: String, limits: ZipArchive.Limits = ZipArchive.Limits(), reuse: UnitReuse? = nil)
+        throws(ExportError) -> UnitPartIndex
+    {
         let created = (try? Date(provenance.generated, strategy: .iso8601)) ?? Date()
         let workbook = try XLSXWorkbook(path: path, created: created, limits: limits)
+        let levels = GeographicLevel.allCases.filter { filter.levelsToVisit?.contains($0) ?? true }
+        let (numbering, vocabulary) = numberTexts(in: workbook, levels: levels)
+        let rows = XLSXRows(strings: numbering, filter: filter)
+        var index = UnitPartIndex()
         var sheets: [(name: String, level: GeographicLevel, rows: Int)] = []
-        for level in GeographicLevel.allCases where filter.levelsToVisit?.contains(level) ?? true {
-            sheets += try writeLevel(level, to: workbook)
+        for level in levels {
+            sheets += try writeLevel(level, to: workbook, rows: rows, reuse: reuse, vocabulary: vocabulary,
+                                     index: &index)
         }
         try writeNotes(workbook.addSheet(named: "Notes", layout: XLSXSheet.Layout(columns: [
             (0...0, 24, nil), (1...1, 100, .wrapped),
@@ -29,45 +45,138 @@ struct IndicatorsWorkbook {
             (0...0, 28, nil), (1...1, 60, nil),
         ]), placement: .first), sheets: sheets)
         try workbook.close()
+        return index
     }
 
-    /// The number format of each measure column, by its decimal places in the metadata file so the two never disagree.
-    private static let measureStyles: [XLSXStyle?] = {
-        let places = Dictionary(EESMetadata.rows.map { ($0[0], Int($0[5])) }, uniquingKeysWith: { a, _ in a })
-        return EESLayout.columns.map { places[$0].flatMap { $0 }.flatMap(XLSXStyle.decimals) }
-    }()
+    /// Numbers every text a level sheet can hold, before any row: the column titles and the fixed words
+    /// (waves, indicators, categories, symbols, comparisons), then each unit's time and geography fields
+    /// in sheet order. Returns the numbering and the digest of the fixed words' numbering: a kept part
+    /// stands for the same bytes only under the same numbering of the texts it refers to (its own
+    /// geography's numbers are in its digest).
+    private func numberTexts(in workbook: XLSXWorkbook, levels: [GeographicLevel])
+        -> (numbering: [String: Int], vocabulary: ContentDigest)
+    {
+        var texts = EESLayout.columns
+        for table in tables {
+            texts.append(table.wave.code)
+            texts += table.catalogue.indicators.map(\.id)
+            texts += table.layout.categories.map(\.label)
+        }
+        texts += PublishedValue.Symbol.allCases.map(\.rawValue) + BenchmarkComparison.allCases.map(\.rawValue)
+        var vocabulary = ContentDigest()
+        for text in texts { vocabulary.add(workbook.sharedString(text)) }
+        for text in texts { vocabulary.add(text) }
+        for level in levels {
+            for table in tables {
+                for unit in table.units where unit.geography.level == level {
+                    for field in EESLayout.geographyFields(timePeriod: table.academicYear.code,
+                                                           geography: unit.geography) where !field.isEmpty {
+                        _ = workbook.sharedString(field)
+                    }
+                }
+            }
+        }
+        return (workbook.sharedStrings, vocabulary)
+    }
 
-    private func writeLevel(_ level: GeographicLevel, to workbook: XLSXWorkbook)
+    /// Units encoded and deflated at once, on every core: a school's rows are about 100 kB of XML,
+    /// deflated to about 5 kB before the next unit of the task is encoded.
+    private static let unitsPerWindow = 8
+
+    /// One unit's rows, deflated: made now or kept.
+    private struct UnitPart {
+        var rows: Int
+        var deflated: DeflatedPart
+        var digest: ContentDigest?
+    }
+
+    /// Writes the sheets of one level, continuing on a new sheet when one is full.
+    private func writeLevel(_ level: GeographicLevel, to workbook: XLSXWorkbook, rows encoder: XLSXRows,
+                            reuse: UnitReuse?, vocabulary: ContentDigest, index: inout UnitPartIndex)
         throws(ExportError) -> [(name: String, level: GeographicLevel, rows: Int)]
     {
+        var places: [(table: Int, unit: Int)] = []
+        for (t, table) in tables.enumerated() {
+            for (u, unit) in table.units.enumerated() where unit.geography.level == level { places.append((t, u)) }
+        }
         var written: [(name: String, level: GeographicLevel, rows: Int)] = []
         var sheet = try startSheet(level.rawValue, in: workbook)
         var row = 0
-        // A unit's hundreds of rows share its time and geography fields: looked up once per unit (and wave).
-        var geography: (timePeriod: String, geography: Geography, cells: XLSXCellRun)?
-        try ExportError.keepingType(workbook.path) {
-            for table in tables {
-                try table.forEachRow(levels: [level]) { published in
-                    guard filter.includes(published) else { return }
+        let path = workbook.path
+        for windowStart in stride(from: 0, to: places.count, by: Self.unitsPerWindow) {
+            let window = Array(places[windowStart..<min(windowStart + Self.unitsPerWindow, places.count)])
+            let parts = try Self.concurrently(window.count) { (position) throws(ExportError) -> UnitPart in
+                let place = window[position]
+                let table = tables[place.table]
+                let geography = encoder.geographyCells(of: place.unit, in: table)
+                let digest = reuse.map { reuse in
+                    var digest = reuse.digest(table: place.table, unit: place.unit)
+                    digest.add(vocabulary)
+                    digest.add(geography.xml.count)
+                    digest.add(String(decoding: geography.xml.bytes, as: UTF8.self))
+                    return digest
+                }
+                if let digest, let kept = reuse?.previous?.read(digest) {
+                    return UnitPart(rows: Int(kept.part.rows), deflated: DeflatedPart(
+                        bytes: kept.bytes, crc: CRC32(value: kept.part.crc), size: kept.part.size), digest: digest)
+                }
+                var xml = XMLBytes()
+                let ends = encoder.append(unit: place.unit, of: table, geography: geography, to: &xml)
+                let deflated = try xml.bytes.withExportBytes { (raw) throws(ExportError) in
+                    try RawDeflater.part(raw, level: XLSXWorkbook.compressionLevel, path: path)
+                }
+                return UnitPart(rows: ends.count, deflated: deflated, digest: digest)
+            }
+            for (position, part) in parts.enumerated() where part.rows > 0 {
+                if row + part.rows <= rowsPerSheet {
+                    let offset = try sheet.append(rows: part.rows, deflated: part.deflated)
+                    if let digest = part.digest {
+                        index.add(digest, .init(offset: offset, length: UInt64(part.deflated.bytes.count),
+                                                crc: part.deflated.crc.value, size: part.deflated.size,
+                                                rows: UInt32(part.rows)))
+                    }
+                    row += part.rows
+                    continue
+                }
+                // The unit straddles sheets (once a million rows): its rows are encoded again and deflated
+                // in pieces, which are not kept.
+                let place = window[position]
+                var xml = XMLBytes()
+                let geography = encoder.geographyCells(of: place.unit, in: tables[place.table])
+                let rowEnds = encoder.append(unit: place.unit, of: tables[place.table], geography: geography, to: &xml)
+                var done = 0
+                while done < rowEnds.count {
                     if row == rowsPerSheet {
                         written.append((sheet.name, level, row))
                         sheet = try startSheet("\(level.rawValue) (\(written.count + 1))", in: workbook)
                         row = 0
                     }
-                    row += 1
-                    if geography?.geography != published.geography || geography?.timePeriod != published.timePeriod {
-                        let fields = EESLayout.geographyFields(timePeriod: published.timePeriod,
-                                                               geography: published.geography)
-                        geography = (published.timePeriod, published.geography, XLSXCellRun(sharedStrings: fields.map {
-                            $0.isEmpty ? nil : workbook.sharedString($0)
-                        }))
+                    let count = min(rowsPerSheet - row, rowEnds.count - done)
+                    let from = done == 0 ? 0 : rowEnds[done - 1], to = rowEnds[done + count - 1]
+                    let piece = try xml.bytes.withExportBytes { (raw) throws(ExportError) in
+                        try RawDeflater.part(UnsafeRawBufferPointer(rebasing: raw[from..<to]),
+                                             level: XLSXWorkbook.compressionLevel, path: path)
                     }
-                    try write(published, geographyCells: geography!.cells, at: row, in: sheet)
+                    _ = try sheet.append(rows: count, deflated: piece)
+                    done += count
+                    row += count
                 }
             }
         }
         written.append((sheet.name, level, row))
         return written
+    }
+
+    /// `body(0..<count)` on every core, the results in order; the first error (by position) is thrown.
+    private static func concurrently<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws(ExportError) -> T)
+        throws(ExportError) -> [T]
+    {
+        let results = Mutex<[Result<T, ExportError>?]>(Array(repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { position in
+            let result = Result { () throws(ExportError) in try body(position) }
+            results.withLock { $0[position] = result }
+        }
+        return try results.withLock { $0 }.map { (result) throws(ExportError) in try result!.get() }
     }
 
     /// A level sheet with its header row, frozen, under filter buttons.
@@ -79,46 +188,5 @@ struct IndicatorsWorkbook {
         }
         sheet.autofilter(columns: EESLayout.columns.count)
         return sheet
-    }
-
-    /// One row, cell by cell as in the CSV: text columns as text, measures as numbers or symbols.
-    ///
-    /// - Parameter geographyCells: the row's time and geography fields (`EESLayout.geographyFields`),
-    ///   the same for every row of the unit.
-    private func write(_ row: PublishedRow, geographyCells: XLSXCellRun, at index: Int, in sheet: XLSXSheet)
-        throws(ExportError)
-    {
-        try sheet.write(geographyCells, row: index, column: 0)
-        var column = geographyCells.count
-        func text(_ value: String) throws(ExportError) {
-            // A blank stays an empty cell, as a blank field in the CSV.
-            try sheet.write(value, row: index, column: column)
-            column += 1
-        }
-        func measure(_ value: PublishedValue) throws(ExportError) {
-            switch value {
-            case .number(let decimal):
-                try sheet.write(decimal: decimal, row: index, column: column,
-                                style: Self.measureStyles[column])
-            case .symbol, .text:
-                try sheet.write(value.description, row: index, column: column)
-            }
-            column += 1
-        }
-        try text(row.wave.code)
-        try text(row.indicator.id)
-        for breakdown in Breakdown.filters { try text(row.filterLabel(breakdown)) }
-        // One call each: an array of the nine would be built and freed for every row.
-        try measure(row.respondents)
-        try measure(row.count)
-        try measure(row.percent)
-        try measure(row.percentLowerCI)
-        try measure(row.percentUpperCI)
-        try measure(row.mean)
-        try measure(row.sd)
-        try measure(row.meanLowerCI)
-        try measure(row.meanUpperCI)
-        try text(row.comparison.rawValue)
-        try measure(row.responseRate)
     }
 }

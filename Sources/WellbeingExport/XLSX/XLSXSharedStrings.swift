@@ -6,6 +6,9 @@ final class XLSXSharedStrings {
     private var indices: [String: Int] = [:]
     private var texts: [String] = []
 
+    /// Every text's index so far.
+    var numbered: [String: Int] { indices }
+
     /// The index of `text`, added if new.
     func index(of text: String) -> Int {
         if let index = indices[text] { return index }

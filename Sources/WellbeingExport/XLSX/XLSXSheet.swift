@@ -21,8 +21,10 @@ final class XLSXSheet {
     /// Cell styles taken by cells written without one, by column.
     private let columnStyles: [XLSXStyle?]
     private var xml = XMLBytes(capacity: chunk + (1 << 16))
-    /// The row being written (0-based), −1 before the first.
+    /// The last row started (0-based), −1 before the first.
     private var row = -1
+    /// True while the last row started takes cells (rows appended whole close their own).
+    private var rowIsOpen = false
     /// The column the next cell of the row would take without a gap.
     private var column = 0
     /// The last text written in each column and its shared string: a column repeats its text from
@@ -107,14 +109,6 @@ final class XLSXSheet {
         xml.append("</v></c>")
     }
 
-    /// A run of cells made once for many rows, from `column` on; the row's cells before it must be written.
-    func write(_ cells: XLSXCellRun, row: Int, column: Int) throws(ExportError) {
-        try moveTo(row: row)
-        precondition(column == self.column, "a run of cells follows the cells before it")
-        xml.append(cells.xml)
-        self.column += cells.count
-    }
-
     /// A whole number.
     func write(_ number: Int, row: Int, column: Int, style: XLSXStyle? = nil) throws(ExportError) {
         try startCell(row: row, column: column, style: style)
@@ -141,6 +135,17 @@ final class XLSXSheet {
         links.append((row, column, sheetName))
     }
 
+    /// Appends `rows` whole rows, `<row>` elements without references deflated apart
+    /// (``XLSXRows``), after the rows written so far; returns where the part starts in the file.
+    func append(rows: Int, deflated part: DeflatedPart) throws(ExportError) -> UInt64 {
+        precondition(!isFinished, "the sheet \(name) is finished")
+        if rowIsOpen { xml.append("</row>") }
+        rowIsOpen = false
+        try xml.drain { (bytes) throws(ExportError) in try archive.write(bytes) }
+        row += rows
+        return try archive.appendDeflated(part)
+    }
+
     /// Turns on the filter buttons over the first `columns` columns, from the first row to the last.
     func autofilter(columns: Int) {
         filterColumns = columns
@@ -154,7 +159,7 @@ final class XLSXSheet {
     /// Ends the sheet's XML and its entry in the archive.
     func finish() throws(ExportError) {
         precondition(!isFinished, "a sheet is finished once")
-        if row >= 0 { xml.append("</row>") }
+        if rowIsOpen { xml.append("</row>") }
         xml.append("</sheetData>")
         if let range = filterRange {
             xml.append("<autoFilter ref=\"")
@@ -184,9 +189,9 @@ final class XLSXSheet {
     /// Ends the row being written and starts row `row` (0-based) unless it is the one being written.
     private func moveTo(row: Int) throws(ExportError) {
         precondition(!isFinished, "the sheet \(name) is finished")
-        guard row != self.row else { return }
+        guard row != self.row || !rowIsOpen else { return }
         precondition(row > self.row, "rows are written in order")
-        if self.row >= 0 {
+        if rowIsOpen {
             xml.append("</row>")
             if xml.count >= Self.chunk {
                 try xml.drain { (bytes) throws(ExportError) in try archive.write(bytes) }
@@ -201,6 +206,7 @@ final class XLSXSheet {
         }
         self.row = row
         self.column = 0
+        rowIsOpen = true
     }
 
     /// Opens a cell's element up to its attributes, closing and opening rows as needed.

@@ -9,6 +9,7 @@ import Foundation
 /// entries are deflated at level 3.
 ///
 /// Sheets stream: adding a sheet finishes the one before it, so its rows must all be written first.
+/// A sheet's rows can also arrive as parts deflated apart (``XLSXSheet/append(rows:deflated:)``).
 /// ``close()`` writes the shared strings, styles and the parts that list the sheets.
 final class XLSXWorkbook {
     /// The most rows one sheet can hold (Excel's limit).
@@ -65,9 +66,12 @@ final class XLSXWorkbook {
         return sheet
     }
 
-    /// The index of `text` in the shared-strings table, for cells that repeat it
-    /// (``XLSXSheet/write(sharedString:row:column:style:)``).
+    /// The index of `text` in the shared-strings table, added if new: level sheets number their texts
+    /// before any row (``XLSXRows``).
     func sharedString(_ text: String) -> Int { strings.index(of: text) }
+
+    /// The index of every shared string so far, by text.
+    var sharedStrings: [String: Int] { strings.numbered }
 
     /// Finishes the last sheet, writes the parts that describe the workbook, and ends the file.
     func close() throws(ExportError) {

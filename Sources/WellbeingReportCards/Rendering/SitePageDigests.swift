@@ -14,8 +14,8 @@ struct SitePageDigests {
     init(site: ReportCardSite) {
         self.site = site
         var salt = PageDigest()
-        canReuse = Self.buildIdentity != nil
-        salt.add(Self.buildIdentity ?? "")
+        canReuse = BuildIdentity.current != nil
+        salt.add(BuildIdentity.current ?? "")
         let provenance = site.provenance
         for text in [provenance.softwareVersion, provenance.catalogueVersion, provenance.instrumentID,
                      provenance.policyVersion, ReportCardSite.stylesheetName] {
@@ -23,6 +23,7 @@ struct SitePageDigests {
         }
         salt.add(site.links == .static ? 1 : 2)
         salt.add(catalogue: site.catalogue)
+        salt.add(chartScalesOf: site.catalogue)
         self.salt = salt
         units = site.tables.map { table in table.units.map(PageDigest.init(unit:)) }
     }
@@ -41,13 +42,4 @@ struct SitePageDigests {
         for child in unit.children { digest.add(geography: table.units[child].geography) }
         return digest
     }
-
-    /// The running executable's inode, size and modification time: a page rendered by another build
-    /// (a new version, or a change to how pages look) is rendered again. Nil when it cannot be read.
-    private static let buildIdentity: String? = {
-        guard let path = Bundle.main.executablePath else { return nil }
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return "\(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-    }()
 }

@@ -9,7 +9,7 @@ enum Exports {
     static let golden = ["valid/hand-checkable.xml", "valid/bom-utf8.xml", "valid/utf16.xml", "valid/warnings.xml"]
 
     /// The publication of `fixtures`, with their SHA-256 in provenance and a fixed time.
-    static func publication(_ fixtures: [String]) throws -> Publication {
+    static func publication(_ fixtures: [String], generated: String = "2026-11-28T12:00:00Z") throws -> Publication {
         var aggregator = ReturnAggregator(catalogue: Pipeline.reference.catalogue)
         var inputs: [Provenance.Input] = []
         for fixture in fixtures {
@@ -22,7 +22,7 @@ enum Exports {
         }
         return try Publication(aggregation: aggregator.aggregation, catalogue: Pipeline.reference.catalogue,
                                policy: Pipeline.reference.policy, auditor: nil, inputs: inputs,
-                               generated: "2026-11-28T12:00:00Z")
+                               generated: generated)
     }
 
     /// Writes `publication` to a fresh folder; the caller removes it.

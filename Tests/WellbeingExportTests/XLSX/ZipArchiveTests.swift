@@ -67,4 +67,33 @@ struct ZipArchiveTests {
         let unzip = try Python.run(["unzip", "-tq", path])
         #expect(unzip.status == 0, "\(unzip.output)\(unzip.errors)")
     }
+
+    @Test("an entry of streamed bytes and parts deflated apart inflates to them in order, with their CRC")
+    func deflatedParts() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zip-\(UUID().uuidString).zip").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func lines(_ range: Range<Int>) -> [UInt8] { Array(range.map { Self.line("big.txt", $0) }.joined().utf8) }
+        func part(_ range: Range<Int>) throws -> DeflatedPart {
+            try lines(range).withExportBytes { (raw) throws(ExportError) in
+                try RawDeflater.part(raw, level: 3, path: path)
+            }
+        }
+        let archive = try ZipArchive(path: path, level: 3)
+        try archive.beginEntry(named: "big.txt")
+        // Streamed, two parts back to back, streamed again, a part last.
+        try lines(0..<10_000).withExportBytes { (raw) throws(ExportError) in try archive.write(raw) }
+        let first = try archive.appendDeflated(part(10_000..<20_000))
+        let second = try archive.appendDeflated(part(20_000..<20_010))
+        try lines(20_010..<30_000).withExportBytes { (raw) throws(ExportError) in try archive.write(raw) }
+        try archive.appendDeflated(part(30_000..<40_000))
+        try archive.endEntry()
+        try archive.finish()
+        #expect(second > first)
+
+        let list = String(decoding: try JSONEncoder().encode([Entry(name: "big.txt", lines: 40_000)]), as: UTF8.self)
+        let result = try Python.run(["python3", "-c", Self.reader, path, list])
+        #expect(result.output.contains("\"errors\": []"), "\(result.output)\(result.errors)")
+        let unzip = try Python.run(["unzip", "-tq", path])
+        #expect(unzip.status == 0, "\(unzip.output)\(unzip.errors)")
+    }
 }

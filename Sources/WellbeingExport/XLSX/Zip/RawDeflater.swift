@@ -9,6 +9,9 @@ final class RawDeflater {
     enum Ending {
         /// More input follows; zlib may hold some back.
         case none
+        /// Emits everything so far, ending on a byte boundary without ending the stream (`Z_SYNC_FLUSH`):
+        /// another stream's blocks may follow, as in a ZIP entry made of parts deflated apart.
+        case sync
         /// Ends the stream: the final block is written.
         case finish
     }
@@ -16,11 +19,13 @@ final class RawDeflater {
     /// The file the stream is for, named in errors.
     let path: String
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    private var output = [UInt8](repeating: 0, count: 1 << 18)
+    private var output: [UInt8]
 
-    /// Starts a stream at zlib `level` (1 fastest … 9 smallest).
-    init(level: Int32, path: String) throws(ExportError) {
+    /// Starts a stream at zlib `level` (1 fastest … 9 smallest), handing out compressed bytes
+    /// `outputSize` at a time.
+    init(level: Int32, path: String, outputSize: Int = 1 << 18) throws(ExportError) {
         self.path = path
+        output = [UInt8](repeating: 0, count: outputSize)
         stream.initialize(to: z_stream())
         // −15: a raw stream with a 32 KiB window; memory level 8 is zlib's default.
         let status = deflateInit2_(stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
@@ -43,11 +48,27 @@ final class RawDeflater {
         try ZlibCall.check(deflateReset(stream), path: path, doing: "restarting compression")
     }
 
+    /// `input` deflated on its own and flushed to a byte boundary: a part that can stand anywhere in an
+    /// entry's stream but last (``ZipArchive/appendDeflated(_:)``).
+    static func part(_ input: UnsafeRawBufferPointer, level: Int32, path: String) throws(ExportError) -> DeflatedPart {
+        // A unit's rows deflate to a few kB.
+        let deflater = try RawDeflater(level: level, path: path, outputSize: 1 << 14)
+        var part = DeflatedPart()
+        part.crc.update(input)
+        part.size = UInt64(input.count)
+        try deflater.compress(input, ending: .sync) { (piece) throws(ExportError) in part.bytes += piece }
+        return part
+    }
+
     /// Compresses `input`, handing every filled piece of output to `sink`.
     func compress(_ input: UnsafeRawBufferPointer, ending: Ending,
                   into sink: (UnsafeRawBufferPointer) throws(ExportError) -> Void) throws(ExportError)
     {
-        let flush = ending == .finish ? Z_FINISH : Z_NO_FLUSH
+        let flush = switch ending {
+        case .none: Z_NO_FLUSH
+        case .sync: Z_SYNC_FLUSH
+        case .finish: Z_FINISH
+        }
         // zlib reads `next_in` only; the pointer is mutable in its declaration alone.
         stream.pointee.next_in = input.baseAddress.map {
             UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self))

@@ -30,6 +30,8 @@ final class ZipArchive {
     private var entries: [Entry] = []
     /// The entry being written, if any.
     private var open: Entry?
+    /// True when bytes went into the deflater since the entry began or a part was appended.
+    private var streamed = false
 
     /// Creates (or truncates) the file at `path`; entries are deflated at zlib `level`.
     init(path: String, level: Int32, limits: Limits = Limits()) throws(ExportError) {
@@ -43,6 +45,7 @@ final class ZipArchive {
     func beginEntry(named name: String) throws(ExportError) {
         precondition(open == nil, "end the open entry first")
         try deflater.reset()
+        streamed = false
         let entry = Entry(name: Array(name.utf8), headerOffset: UInt64(file.position))
         try file.write(bytes: Self.localHeader(entry, limits: limits))
         open = entry
@@ -53,7 +56,30 @@ final class ZipArchive {
         precondition(open != nil, "begin an entry first")
         open!.crc.update(bytes)
         open!.size += UInt64(bytes.count)
+        streamed = streamed || !bytes.isEmpty
         try deflater.compress(bytes, ending: .none) { (piece) throws(ExportError) in try store(piece) }
+    }
+
+    /// Adds a part deflated apart to the open entry, and returns where its bytes start in the file.
+    ///
+    /// What was written before is flushed to a byte boundary and the deflater starts afresh, so no
+    /// later block refers back into the part: the entry inflates to the bytes written and appended,
+    /// in order, and the same parts after the same bytes give the same file.
+    @discardableResult
+    func appendDeflated(_ part: DeflatedPart) throws(ExportError) -> UInt64 {
+        precondition(open != nil, "begin an entry first")
+        if streamed {
+            try deflater.compress(UnsafeRawBufferPointer(start: nil, count: 0), ending: .sync) {
+                (piece) throws(ExportError) in try store(piece)
+            }
+            try deflater.reset()
+            streamed = false
+        }
+        let offset = UInt64(file.position)
+        try part.bytes.withExportBytes { (raw) throws(ExportError) in try store(raw) }
+        open!.crc.append(part.crc, length: part.size)
+        open!.size += part.size
+        return offset
     }
 
     /// Ends the open entry and completes its local header.
