@@ -5,12 +5,17 @@ import WellbeingAudit
 /// The witnesses that settle school cells without an LP, checked against a second solver over the whole table.
 @Suite("Cycle witnesses are feasible")
 struct CycleWitnessTests {
+    /// A small country under the floor of secondary suppression, and its audit.
+    static func floored(seed: UInt64) -> (IndicatorTable, DisclosureAudit) {
+        var table = IndependentSolverTests.smallCountry(seed: seed)
+        DisclosureControl(policy: .standard).protect(&table)
+        return (table, DisclosureAudit(table: table, policy: .standard, auditor: GLPKAuditor()))
+    }
+
     @Test("every value a witness reaches is feasible for the whole table, and a settled primary cell is protected",
           arguments: [1, 2, 3] as [UInt64])
     func witnessesAreFeasible(seed: UInt64) throws {
-        var table = IndependentSolverTests.smallCountry(seed: seed)
-        DisclosureControl(policy: .standard).protect(&table)
-        let audit = DisclosureAudit(table: table, policy: .standard, auditor: GLPKAuditor())
+        let (table, audit) = Self.floored(seed: seed)
         let settled = CycleWitness(model: audit.model).settle(Set(audit.hiddenCells)).entries
         let primaries = settled.values.filter { $0.status.isPrimary }
         #expect(primaries.count >= 10, "the witnesses should settle most small school cells here")
@@ -61,9 +66,7 @@ struct CycleWitnessTests {
     @Test("a family witness reaches only values feasible for the whole table, and both ends of each cell it proves",
           arguments: [1, 2, 3] as [UInt64])
     func familyWitnessesAreFeasible(seed: UInt64) throws {
-        var table = IndependentSolverTests.smallCountry(seed: seed)
-        DisclosureControl(policy: .standard).protect(&table)
-        let audit = DisclosureAudit(table: table, policy: .standard, auditor: GLPKAuditor())
+        let (table, audit) = Self.floored(seed: seed)
         var reached: [CellReference: CycleWitness.Reach] = [:]
         let proved = CycleWitness(model: audit.model)
             .settleInFamilies(audit.hiddenCells.filter { table.status($0).isPrimary }, observing: &reached)

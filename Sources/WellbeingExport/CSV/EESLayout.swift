@@ -67,20 +67,6 @@ public enum EESLayout {
             CSVField.append(text, to: &buffer)
             buffer.append(last ? UInt8(ascii: "\n") : UInt8(ascii: ","))
         }
-        field(wave)
-        field(row.indicator.id)
-        for breakdown in Breakdown.filters { field(row.filterLabel(breakdown)) }
-        // One call per measure: an array of them would be allocated for every row.
-        field(row.respondents.description)
-        field(row.count.description)
-        field(row.percent.description)
-        field(row.percentLowerCI.description)
-        field(row.percentUpperCI.description)
-        field(row.mean.description)
-        field(row.sd.description)
-        field(row.meanLowerCI.description)
-        field(row.meanUpperCI.description)
-        field(row.comparison.rawValue)
-        field(row.responseRate.description, last: true)
+        row.visitCellFields(wave: wave, text: { field($0) }, measure: { field($0.description, last: $1) })
     }
 }

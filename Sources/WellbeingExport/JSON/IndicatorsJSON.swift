@@ -105,7 +105,7 @@ enum IndicatorsJSON {
             appendText(value, to: &buffer)
             buffer.append(UInt8(ascii: ","))
         }
-        func measure(_ value: PublishedValue, last: Bool = false) {
+        func measure(_ value: PublishedValue, last: Bool) {
             switch value {
             // Published numbers are plain decimals ("73.7", "-0.25"), already valid JSON numbers.
             case .number(let number): buffer.append(contentsOf: number.utf8)
@@ -113,20 +113,6 @@ enum IndicatorsJSON {
             }
             buffer.append(last ? UInt8(ascii: "]") : UInt8(ascii: ","))
         }
-        text(wave)
-        text(row.indicator.id)
-        for breakdown in Breakdown.filters { text(row.filterLabel(breakdown)) }
-        // One call per measure: an array of them would be allocated for every row.
-        measure(row.respondents)
-        measure(row.count)
-        measure(row.percent)
-        measure(row.percentLowerCI)
-        measure(row.percentUpperCI)
-        measure(row.mean)
-        measure(row.sd)
-        measure(row.meanLowerCI)
-        measure(row.meanUpperCI)
-        text(row.comparison.rawValue)
-        measure(row.responseRate, last: true)
+        row.visitCellFields(wave: wave, text: text, measure: measure)
     }
 }

@@ -68,20 +68,6 @@ struct XLSXRows: Sendable {
             xml.append("</v></c>")
             column += 1
         }
-        text(wave)
-        text(row.indicator.id)
-        for breakdown in Breakdown.filters { text(row.filterLabel(breakdown)) }
-        // One call each: an array of the nine would be built and freed for every row.
-        measure(row.respondents)
-        measure(row.count)
-        measure(row.percent)
-        measure(row.percentLowerCI)
-        measure(row.percentUpperCI)
-        measure(row.mean)
-        measure(row.sd)
-        measure(row.meanLowerCI)
-        measure(row.meanUpperCI)
-        text(row.comparison.rawValue)
-        measure(row.responseRate)
+        row.visitCellFields(wave: wave, text: text) { value, _ in measure(value) }
     }
 }
