@@ -97,9 +97,12 @@ struct DisclosureAudit {
         for block in screens where !pending.isEmpty {
             var groups: [AuditBlock: Set<CellReference>] = [:]
             for cell in pending { if let block = block(cell) { groups[block, default: []].insert(cell) } }
-            for entry in try entries(solving: groups.keys.sorted().flatMap({ block in
-                model.problems(in: block, screening: true) { groups[block]!.contains($0) }
-            })) {
+            // Building a block's problems walks its relations: blocks are built on every core too.
+            let targets = groups
+            let problems = groups.keys.sorted().concurrentMap { [model] block in
+                model.problems(in: block, screening: true) { targets[block]!.contains($0) }
+            }
+            for entry in try entries(solving: problems.flatMap { $0 }) {
                 if entry.isProtected {
                     results[entry.cell] = entry
                     pending.remove(entry.cell)
