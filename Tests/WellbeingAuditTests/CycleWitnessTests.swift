@@ -44,7 +44,7 @@ struct CycleWitnessTests {
         #expect(exposed.isDisjoint(with: settled.keys))
     }
 
-    @Test("a cell the witnesses call exposed at home is exposed in its home block's LP", arguments: [1, 2] as [UInt64])
+    @Test("a cell the witnesses call exposed at home is exposed in its home block's LP", arguments: [1, 2, 3] as [UInt64])
     func exposedAtHomeAgreesWithTheLP(seed: UInt64) throws {
         var table = IndependentSolverTests.smallCountry(seed: seed)
         PrimarySuppression(policy: .standard).apply(to: &table)
@@ -54,12 +54,14 @@ struct CycleWitnessTests {
         for cell in exposed.sorted() {
             let problems = audit.model.problems(in: AuditBlock(home: cell, in: table)) { $0 == cell }
             let ranges = try GLPKAuditor(workers: 1).ranges(of: problems)
-            let count = try #require(zip(problems, ranges).lazy.flatMap { zip($0.targets, $1) }
-                .first { $0.0.quantity == .count })
-            let required = try #require(count.0.required)
-            let short = count.1.lower.value > Double(required.lowerBound) + 1e-6
-                || count.1.upper.value < Double(required.upperBound) - 1e-6
-            #expect(short, "\(table.location(of: cell)): the LP moves its count over \(count.1), enough for \(required)")
+            let measures = zip(problems, ranges).flatMap { zip($0.targets, $1) }
+            #expect(!measures.isEmpty)
+            let short = measures.contains { target, feasible in
+                guard let required = target.required else { return false }
+                return feasible.lower.value > Double(required.lowerBound) + 1e-6
+                    || feasible.upper.value < Double(required.upperBound) - 1e-6
+            }
+            #expect(short, "\(table.location(of: cell)): the LP moves every end as far as its protection asks")
         }
     }
 
@@ -90,5 +92,47 @@ struct CycleWitnessTests {
                         "\(table.location(of: cell)) \(quantity): reached \(moved), needs \(required)")
             }
         }
+    }
+
+    @Test("whole-pupil bundles move the quantity asked, fit the cell, and are offered only where one quantity may need the other",
+          arguments: [1, 2] as [UInt64])
+    func bundlesMoveWholePupils(seed: UInt64) throws {
+        let (table, audit) = Self.floored(seed: seed)
+        let witness = CycleWitness(model: audit.model)
+        var offered = (means: 0, proportions: 0)
+        for cell in audit.hiddenCells where table.status(cell).isPrimary {
+            let quantities = audit.model.quantities(indicator: cell.indicator)
+            for quantity in quantities {
+                let required = try #require(audit.model.required(quantity, of: cell))
+                let value = audit.model.value(quantity, of: cell)
+                for change in [required.upperBound - value, required.lowerBound - value] where change != 0 {
+                    let bundles = witness.bundles(of: cell, moving: quantity, by: change)
+                    switch quantity {
+                    case .count:
+                        #expect(bundles.isEmpty, "a count end's joint move is exact; it needs no bundle")
+                    case .respondents where quantities.count == 1:
+                        #expect(bundles.isEmpty)
+                    case .respondents:
+                        for bundle in bundles {
+                            #expect(bundle.n == change)
+                            if quantities[1] == .count {
+                                // Some of the pupils counted, not none (n alone) nor all (the joint move).
+                                #expect(bundle.other != 0 && bundle.other != change && (bundle.other > 0) == (change > 0))
+                            }
+                        }
+                    case .scoreSum:
+                        for bundle in bundles {
+                            #expect(bundle.other == change && bundle.n != 0 && (bundle.n > 0) == (change > 0))
+                        }
+                    }
+                    for bundle in bundles {
+                        #expect(witness.fits(cell, n: bundle.n, other: bundle.other))
+                    }
+                    if quantities.last == .scoreSum { offered.means += bundles.count }
+                    if quantities.last == .count { offered.proportions += bundles.count }
+                }
+            }
+        }
+        #expect(offered.means > 0 && offered.proportions > 0)
     }
 }

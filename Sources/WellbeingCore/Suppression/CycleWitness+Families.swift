@@ -54,7 +54,7 @@ extension CycleWitness {
             let value = model.value(quantity, of: cell)
             for change in [required.upperBound - value, required.lowerBound - value] where change != 0 {
                 // n alone where it can; a count, or an n its count must follow, with its n; a score sum alone, or
-                // with the n it needs moved first.
+                // with the n it needs moved first; then whole pupils (CycleWitness+Means.swift).
                 let joint = quantities.last == .count
                 var tries: [(Step, [Carry])] = position == 0 ? [(Step(n: change, other: 0), [.n])] : []
                 if joint {
@@ -63,6 +63,7 @@ extension CycleWitness {
                     if position == 1 { tries.append((Step(n: 0, other: change), [.other])) }
                     if let step = step(of: cell, moving: quantity, by: change) { tries.append((step, [.n, .other])) }
                 }
+                tries += bundles(of: cell, moving: quantity, by: change).map { ($0, [.bundle($0)]) }
                 var found: [(CellReference, Step)]?
                 for (step, carries) in tries where found == nil {
                     found = witness(moving: cell, by: step, in: &graphs, carrying: carries)
@@ -93,7 +94,7 @@ extension CycleWitness {
         guard fits(cell, n: step.n, other: step.other), fits(total, n: step.n, other: step.other) else { return nil }
         let own = graphs.firstIndex { $0.index[cell] != nil }
         let held = own.flatMap { graphs[$0].index[cell] }
-        let amounts = carries.map { $0 == .other ? step.other : step.n }
+        let amounts = carries.map { $0.amount(of: step) }
         // Where each breakdown's change must arrive: the school's row, or the cell's column in its own breakdown.
         let sinks = graphs.indices.map { g in g == own ? graphs[g].node(ofColumn: cell.category) : graphs[g].node(ofRow: cell.unit) }
         // A sink no hidden cell can move at (the school's row rises with a rising cell, the cell's column falls) fails

@@ -17,7 +17,7 @@
 /// go to the LP as before.
 struct CycleWitness {
     /// How far a cell's `n` and its other quantity (count or score sum) move together.
-    struct Step {
+    struct Step: Equatable {
         var n: Int64
         var other: Int64
     }
@@ -57,7 +57,8 @@ struct CycleWitness {
         /// Primary school cells with every end proved, and hidden cells whose home block then holds no primary cell
         /// left for an LP.
         var entries: [CellReference: AuditReport.Entry] = [:]
-        /// Primary cells whose home block cannot move a count end far enough: its LP would only confirm it.
+        /// Primary cells whose home block cannot move an end far enough (see `Proof.exposed`): its LP would only
+        /// confirm it.
         var exposedAtHome: Set<CellReference> = []
     }
 
@@ -118,7 +119,8 @@ struct CycleWitness {
         case proved
         /// An end not reached that an LP over the home block might still reach.
         case unproved
-        /// A count end that no table agreeing with the home block reaches.
+        /// An end that no table agreeing with the home block reaches: a count end, any end of a cell alone in its
+        /// school's row or its LA's column, or an upper end past what the row's or column's hidden cells hold.
         case exposed
     }
 
@@ -128,10 +130,22 @@ struct CycleWitness {
     /// reach a value exactly when a joint flow of count and `n` reaches it
     /// (any table of counts that keeps the block's sums and stays non-negative
     /// is met by the `n`s moved with it, which then stay above their counts).
+    /// A cell alone in its row or column is pinned by that relation, and none
+    /// rises past the sum of its row's (or column's) hidden cells.
     private func prove(_ cell: CellReference, in graph: inout BlockGraph,
                        observing observed: inout [CellReference: Reach]) -> Proof
     {
         let quantities = model.quantities(indicator: cell.indicator)
+        let ends = graph.ends[graph.index[cell]!]
+        guard graph.incident[ends.row].count > 1, graph.incident[ends.column].count > 1 else { return .exposed }
+        // The block holds each row's and column's sum: no cell in it can rise past what its hidden members hold.
+        for quantity in quantities {
+            guard let required = model.required(quantity, of: cell) else { continue }
+            for node in [ends.row, ends.column] {
+                let held = graph.incident[node].reduce(Int64(0)) { $0 + model.value(quantity, of: graph.edges[$1]) }
+                if held < required.upperBound { return .exposed }
+            }
+        }
         // The count first: its verdict is exact, so a cell it fails goes straight to a wider block.
         for quantity in quantities.reversed() {
             guard let required = model.required(quantity, of: cell) else { continue }
@@ -139,10 +153,18 @@ struct CycleWitness {
             for change in [required.upperBound - value, required.lowerBound - value] where change != 0 {
                 // A count and its n moving together keep every count within its n wherever a count-only move
                 // would not; for a count end that form is the whole of what the block allows.
-                guard let moves = step(of: cell, moving: quantity, by: change).flatMap({ witness(moving: cell, by: $0, in: &graph) })
-                    ?? (quantities.last == .count ? witness(moving: cell, by: Step(n: change, other: change), in: &graph,
-                                                           jointly: true) : nil)
-                else { return quantity == .count ? .exposed : .unproved }
+                var moves = step(of: cell, moving: quantity, by: change).flatMap { witness(moving: cell, by: $0, in: &graph) }
+                if moves == nil, quantities.last == .count {
+                    moves = witness(moving: cell, by: Step(n: change, other: change), in: &graph, carrying: [.joint])
+                }
+                // A mean's n and score sum moved as whole pupils, where one cannot move without the other.
+                if moves == nil { moves = meanCycle(moving: cell, quantity: quantity, by: change, in: graph) }
+                for bundle in bundles(of: cell, moving: quantity, by: change) where moves == nil {
+                    moves = witness(moving: cell, by: bundle, in: &graph, carrying: [.bundle(bundle)])
+                }
+                guard let moves else {
+                    return quantity == .count ? .exposed : .unproved
+                }
                 for (member, step) in moves {
                     for (position, (q, delta)) in zip(quantities, [step.n, step.other]).enumerated() where delta != 0 {
                         observed[member, default: Reach()].include(model.value(q, of: member) + delta, at: position)
@@ -182,7 +204,7 @@ struct CycleWitness {
     }
 
     /// The values a cell's second quantity (count or score sum) may take with `n` respondents.
-    private func bounds(of cell: CellReference, n: Int64) -> Range<Int64> {
+    func bounds(of cell: CellReference, n: Int64) -> Range<Int64> {
         guard let range = model.scoreRanges[cell.indicator] else { return 0..<(n + 1) }
         let lowest = Int64((range.lowerBound * Double(n)).rounded(.up))
         let highest = Int64((range.upperBound * Double(n)).rounded(.down))
@@ -190,7 +212,7 @@ struct CycleWitness {
     }
 
     /// How far `n` may move to carry a score sum before the search leaves the cell to the LP.
-    private static let longestStep: Int64 = 64
+    static let longestStep: Int64 = 64
 
     /// One home block as a graph: its school rows, category columns and hidden cells as edges, with their room.
     struct BlockGraph {
@@ -255,17 +277,19 @@ struct CycleWitness {
     /// A move of the cell must be met in its row (its school's breakdown) and in
     /// its column (its LA's category), which is a flow from its row to its column
     /// over the other hidden cells of the block (see ``route(_:from:to:in:carrying:skipping:moves:)``).
-    /// `n` flows first, the other quantity held; then the other quantity, within
-    /// the bounds the new `n`s allow. `jointly` moves a count and its `n` as one
-    /// (the step's two parts equal), so a cell can fall as far as its count and
-    /// rise without limit: every count stays within its `n`.
-    private func witness(moving cell: CellReference, by step: Step, in graph: inout BlockGraph, jointly: Bool = false)
-        -> [(CellReference, Step)]?
+    /// `carries` are routed in turn: by default `n` first, the other quantity
+    /// held, then the other quantity within the bounds the new `n`s allow.
+    /// ``Carry/joint`` moves a count and its `n` as one (the step's two parts
+    /// equal), so a cell can fall as far as its count and rise without limit:
+    /// every count stays within its `n`. ``Carry/bundle(_:)`` moves whole
+    /// copies of the step.
+    private func witness(moving cell: CellReference, by step: Step, in graph: inout BlockGraph,
+                         carrying carries: [Carry] = [.n, .other]) -> [(CellReference, Step)]?
     {
         guard fits(cell, n: step.n, other: step.other), let own = graph.index[cell] else { return nil }
         var moves: [Int: Step] = [:]
-        for carry in jointly ? [Carry.joint] : [.n, .other] {
-            let amount = carry == .other ? step.other : step.n
+        for carry in carries {
+            let amount = carry.amount(of: step)
             guard amount == 0 || route(amount, from: graph.ends[own].row, to: graph.ends[own].column, in: &graph,
                                        carrying: carry, skipping: own, moves: &moves)
             else { return nil }
@@ -274,13 +298,24 @@ struct CycleWitness {
     }
 
     /// Which quantities a route moves.
-    enum Carry {
+    enum Carry: Equatable {
         /// `n` alone, the other quantity held.
         case n
         /// The other quantity alone, within the bounds of the `n`s already moved.
         case other
         /// A count and its `n` by the same amount.
         case joint
+        /// Whole copies of one move of both quantities (pupils with their scores or counts); routed as a flow of one.
+        case bundle(Step)
+
+        /// What a route of this carry moves when a cell moves by `step`.
+        func amount(of step: Step) -> Int64 {
+            switch self {
+            case .n, .joint: step.n
+            case .other: step.other
+            case .bundle: 1
+            }
+        }
     }
 
     /// Moves hidden cells of a graph so that a change of `amount` leaves the row `source` and reaches node `sink`.
@@ -311,8 +346,16 @@ struct CycleWitness {
         }
         for (e, flow) in flows {
             var move = moves[e] ?? Step(n: 0, other: 0)
-            if carry != .other { move.n -= sign * flow }
-            if carry != .n { move.other -= sign * flow }
+            switch carry {
+            case .n: move.n -= sign * flow
+            case .other: move.other -= sign * flow
+            case .joint:
+                move.n -= sign * flow
+                move.other -= sign * flow
+            case .bundle(let bundle):
+                move.n -= sign * flow * bundle.n
+                move.other -= sign * flow * bundle.other
+            }
             moves[e] = move
         }
         return true
@@ -326,6 +369,9 @@ struct CycleWitness {
         case .joint: (model.value(.count, of: edge), Self.unlimited)
         case .n: roomN
         case .other: room(of: edge, n: false, after: moved)
+        case .bundle(let bundle):
+            (fits(edge, n: moved.n - bundle.n, other: moved.other - bundle.other) ? 1 : 0,
+             fits(edge, n: moved.n + bundle.n, other: moved.other + bundle.other) ? 1 : 0)
         }
     }
 

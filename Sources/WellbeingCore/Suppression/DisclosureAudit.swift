@@ -25,19 +25,21 @@ struct DisclosureAudit {
     ///
     /// School cells are first offered to ``CycleWitness``, which proves most of
     /// them with a move of hidden cells found without an LP, in their LA's
-    /// breakdown or with their school's total. The rest go to their home block
+    /// breakdown or with their school's total (pupils moved with their scores
+    /// or counts where one quantity cannot move alone). The rest go to their home block
     /// (the cell's siblings and what lies below them, in its breakdown), which
     /// holds every other hidden cell at its true value, an attacker stronger
     /// than the real one, so a cell protected there is protected; its LPs are
-    /// small. A cell whose count the witnesses showed cannot move far enough in
-    /// its home block skips it. Cells exposed there are screened again in their
-    /// pair block (the parent's family narrowed to two branches, see
-    /// ``AuditBlock/init(pair:partner:in:)``; a cell without one uses its
-    /// family block, every category, so hidden totals move with every
-    /// breakdown that shares them), then in their parent's family block (so a
-    /// hidden parent moves too), then a category cell in its tree block (every
-    /// geography in its breakdown, totals fixed: a cell that moves only with
-    /// categories far up the tree), and those still exposed are audited against
+    /// small. A cell the witnesses showed cannot move far enough in its home
+    /// block skips it. Cells exposed there are screened again: a cell
+    /// without a pair block in its family block (every category, so hidden
+    /// totals move with every breakdown that shares them); a category cell in
+    /// its tree block (every geography in its breakdown, totals fixed: a cell
+    /// that moves only with categories far up the tree; its LPs are cheap, so
+    /// it comes before the wider blocks it spares); then in its pair block (the
+    /// parent's family narrowed to two branches, see
+    /// ``AuditBlock/init(pair:partner:in:)``), then in its parent's family
+    /// block (so a hidden parent moves too), and those still exposed are audited against
     /// the whole indicator, where nothing hidden is held fixed and the relations
     /// split the hidden cells into independent components. Screens stop at
     /// witnesses; only that last pass solves short ends to their extremes. Each
@@ -84,6 +86,8 @@ struct DisclosureAudit {
             { settlement.exposedAtHome.contains($0) ? nil : AuditBlock(home: $0, in: table) },
             // The pair block holds the family block and more, so a cell with a pair skips the family block.
             { pair($0) == nil ? AuditBlock(family: $0, in: table) : nil },
+            // The tree block is cheap (totals held): it goes before the pair and parent family blocks it spares.
+            { AuditBlock(tree: $0, in: table) },
             { pair($0) },
             { cell in
                 table.units[cell.unit].parent.map {
@@ -91,7 +95,6 @@ struct DisclosureAudit {
                                in: table)
                 } ?? .whole(indicator: cell.indicator)
             },
-            { AuditBlock(tree: $0, in: table) },
         ]
         var widestScreen: [CellReference: AuditReport.Entry] = [:]
         for block in screens where !pending.isEmpty {
