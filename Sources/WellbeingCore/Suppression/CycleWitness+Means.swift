@@ -46,7 +46,7 @@ extension CycleWitness {
     {
         let sign: Int64 = change > 0 ? 1 : -1
         let pupils: [Int64] = quantity == .respondents ? [change, change + sign]
-            : (0...Self.pupilsMoved).flatMap { [$0 * sign, -$0 * sign] }.dropFirst().map { $0 }
+            : [0] + (1...Self.pupilsMoved).flatMap { [$0 * sign, -$0 * sign] }
         for a in pupils {
             if let delta = fittedSum(of: cycle, pupils: a, towards: quantity == .respondents ? nil : change) {
                 return Step(n: a, other: delta)
@@ -84,10 +84,10 @@ extension CycleWitness {
     /// A mean's `n` end moves `change` pupils scoring the cell's own mean, or
     /// England's; its score-sum end moves as many pupils of England's mean
     /// score as the change is worth, or one more or fewer, at least one (a sum
-    /// alone is tried before bundles). A proportion's `n` end moves `change` pupils of whom
-    /// some are in the numerator, in the cell's own proportion or England's, or
-    /// just one: where a cell can lose its pupils only with the few it counts.
-    /// A count end needs none (its joint move is exact).
+    /// alone is tried before bundles). A proportion's `n` end moves `change`
+    /// pupils of whom some are in the numerator, in the cell's own proportion
+    /// or England's, or just one: where a cell can lose its pupils only with
+    /// the few it counts. A count end needs none (its joint move is exact).
     func bundles(of cell: CellReference, moving quantity: AuditQuantity, by change: Int64) -> [Step] {
         let quantities = model.quantities(indicator: cell.indicator)
         guard quantities.count > 1, quantity == .respondents || quantity == .scoreSum else { return [] }
@@ -98,12 +98,13 @@ extension CycleWitness {
         let own = n > 0 ? Self.ratio(model.value(other, of: cell), n) : typical
         let sign: Int64 = change > 0 ? 1 : -1
         var steps: [Step] = []
-        if quantity == .respondents, other == .scoreSum {
+        if quantity == .respondents {
             steps = [own, typical].map { Step(n: change, other: Int64((Double(change) * $0).rounded())) }
-        } else if quantity == .respondents {
-            steps = [own, typical].map { Step(n: change, other: Int64((Double(change) * $0).rounded())) }
-                + [Step(n: change, other: sign)]
-            steps.removeAll { $0.other == 0 || $0.other == change }
+            if other == .count {
+                // Some of the pupils counted: none is `n` alone and all the joint move, both tried before.
+                steps.append(Step(n: change, other: sign))
+                steps.removeAll { $0.other == 0 || $0.other == change }
+            }
         } else if typical > 0 {
             let pupils = Int64((Double(change) / typical).rounded())
             steps = [pupils, pupils + sign, pupils - sign].filter { $0 * sign > 0 }.map { Step(n: $0, other: change) }
