@@ -72,13 +72,15 @@ extension ContentDigest {
         let cells = unit.cells
         add(cells.categoryCount)
         add(cells.indicatorCount)
-        add(cells.counts.count)
+        // `counts` widens the stored counts on every access: read it once.
+        let counts = cells.counts
+        add(counts.count)
         var index = 0
-        while index + 1 < cells.counts.count {
-            add(UInt64(cells.counts[index]) << 32 | UInt64(cells.counts[index + 1]))
+        while index + 1 < counts.count {
+            add(UInt64(counts[index]) << 32 | UInt64(counts[index + 1]))
             index += 2
         }
-        if index < cells.counts.count { add(UInt64(cells.counts[index])) }
+        if index < counts.count { add(UInt64(counts[index])) }
         add(cells.sums.count)
         for sum in cells.sums { add(UInt64(bitPattern: sum)) }
         add(unit.status.count)
