@@ -95,8 +95,8 @@ extension IndicatorTable {
     public func forEachPart(of key: AdditiveRelation.Key, _ body: (CellReference) -> Void) -> CellReference {
         switch key {
         case .breakdown(let u, let indicator, let breakdown):
-            let unit = units[u]
-            for slot in layout.slots(of: breakdown) where unit.status(category: slot, indicator: indicator) != .empty {
+            // `units[u]` in place, not a local copy: a copy retains every array of the unit, per relation walked.
+            for slot in layout.slots(of: breakdown) where units[u].status(category: slot, indicator: indicator) != .empty {
                 body(CellReference(unit: u, category: slot, indicator: indicator))
             }
             return CellReference(unit: u, category: 0, indicator: indicator)
@@ -114,7 +114,6 @@ extension IndicatorTable {
     /// A total sits in each breakdown of its unit; every cell sits in its parent's
     /// relation for its category and, above school level, in its own children's.
     public func relationKeys(containing cell: CellReference) -> [AdditiveRelation.Key] {
-        let unit = units[cell.unit]
         var keys: [AdditiveRelation.Key] = []
         if cell.category == 0 {
             for breakdown in Breakdown.filters {
@@ -124,10 +123,10 @@ extension IndicatorTable {
             keys.append(.breakdown(unit: cell.unit, indicator: cell.indicator,
                                    layout.categories[cell.category].breakdown))
         }
-        if let parent = unit.parent {
+        if let parent = units[cell.unit].parent {
             keys.append(.children(unit: parent, indicator: cell.indicator, category: cell.category))
         }
-        if !unit.children.isEmpty {
+        if !units[cell.unit].children.isEmpty {
             keys.append(.children(unit: cell.unit, indicator: cell.indicator, category: cell.category))
         }
         return keys
@@ -145,9 +144,8 @@ extension IndicatorTable {
 
     /// Whether the same geography and category is hidden for another indicator: hiding it again costs readers less.
     func isHiddenForAnotherIndicator(_ cell: CellReference) -> Bool {
-        let unit = units[cell.unit]
-        return (0..<unit.cells.indicatorCount).contains { indicator in
-            indicator != cell.indicator && unit.status(category: cell.category, indicator: indicator).isSuppressed
+        (0..<units[cell.unit].cells.indicatorCount).contains { indicator in
+            indicator != cell.indicator && units[cell.unit].status(category: cell.category, indicator: indicator).isSuppressed
         }
     }
 

@@ -34,11 +34,11 @@ struct AttackerModel: Sendable {
 
     /// The true value of a quantity of a cell (score sums in hundredths).
     func value(_ quantity: AuditQuantity, of cell: CellReference) -> Int64 {
-        let cells = table.units[cell.unit].cells
+        // In place, not through a local copy of the cells, which would retain their arrays on every call.
         switch quantity {
-        case .respondents: return Int64(cells.n(category: cell.category, indicator: cell.indicator))
-        case .count: return Int64(cells.count(category: cell.category, indicator: cell.indicator))
-        case .scoreSum: return cells.scoreSums(category: cell.category, indicator: cell.indicator).sum
+        case .respondents: return Int64(table.units[cell.unit].cells.n(category: cell.category, indicator: cell.indicator))
+        case .count: return Int64(table.units[cell.unit].cells.count(category: cell.category, indicator: cell.indicator))
+        case .scoreSum: return table.units[cell.unit].cells.scoreSums(category: cell.category, indicator: cell.indicator).sum
         }
     }
 

@@ -109,8 +109,7 @@ struct CycleWitness {
     }
 
     func isSchoolCategory(_ cell: CellReference) -> Bool {
-        let unit = model.table.units[cell.unit]
-        return cell.category != 0 && unit.children.isEmpty && unit.parent != nil
+        cell.category != 0 && model.table.units[cell.unit].children.isEmpty && model.table.units[cell.unit].parent != nil
     }
 
     /// What the witnesses of one primary cell showed.

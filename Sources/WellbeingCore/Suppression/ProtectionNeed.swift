@@ -15,10 +15,10 @@ struct ProtectionNeed: Sendable, Hashable {
 
     /// A primary cell's own need under a policy.
     init(own cell: CellReference, in table: IndicatorTable, policy: SuppressionPolicy) {
-        let cells = table.units[cell.unit].cells
         let isProportion = table.catalogue.indicators[cell.indicator].kind == .proportion
-        n = policy.protection(for: cells.n(category: cell.category, indicator: cell.indicator))
-        count = isProportion ? policy.protection(for: cells.count(category: cell.category, indicator: cell.indicator)) : 0
+        n = policy.protection(for: table.units[cell.unit].cells.n(category: cell.category, indicator: cell.indicator))
+        count = isProportion
+            ? policy.protection(for: table.units[cell.unit].cells.count(category: cell.category, indicator: cell.indicator)) : 0
     }
 
     /// The larger need in each quantity.

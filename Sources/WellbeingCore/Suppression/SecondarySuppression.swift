@@ -72,10 +72,10 @@ public struct SecondarySuppression: Sendable {
         } else {
             for part in hiddenParts {
                 let need = need(of: part, in: table, chained: chained)
-                let own = table.units[part.unit].cells
                 let partLack = ProtectionNeed(
-                    n: need.n - (room.n - own.n(category: part.category, indicator: part.indicator)),
-                    count: need.count - (room.count - own.count(category: part.category, indicator: part.indicator)))
+                    n: need.n - (room.n - table.n(part)),
+                    count: need.count - (room.count
+                        - table.units[part.unit].cells.count(category: part.category, indicator: part.indicator)))
                 guard partLack.n > 0 || partLack.count > 0 else { continue }
                 lack = ProtectionNeed(n: max(lack.n, partLack.n), count: max(lack.count, partLack.count))
                 carried = ProtectionNeed(n: max(carried.n, need.n), count: max(carried.count, need.count))
@@ -99,11 +99,11 @@ public struct SecondarySuppression: Sendable {
         -> CellReference?
     {
         func room(_ cell: CellReference) -> Double {
-            let cells = table.units[cell.unit].cells
             var room = Double.infinity
-            if need.n > 0 { room = Double(cells.n(category: cell.category, indicator: cell.indicator)) / Double(need.n) }
+            if need.n > 0 { room = Double(table.n(cell)) / Double(need.n) }
             if need.count > 0 {
-                room = min(room, Double(cells.count(category: cell.category, indicator: cell.indicator)) / Double(need.count))
+                let count = table.units[cell.unit].cells.count(category: cell.category, indicator: cell.indicator)
+                room = min(room, Double(count) / Double(need.count))
             }
             return room
         }
