@@ -75,10 +75,10 @@ extension IndicatorTable {
         switch key {
         case .breakdown(let unit, let indicator, _):
             return units[unit].status(category: 0, indicator: indicator) != .empty
-        case .children(let unit, let indicator, let category):
-            let unit = units[unit]
-            return unit.status(category: 0, indicator: indicator) != .empty && !unit.children.isEmpty
-                && unit.status(category: category, indicator: indicator) != .empty
+        case .children(let u, let indicator, let category):
+            // In place: the floor asks this of every relation position, and a copy of the unit retains its arrays.
+            return units[u].status(category: 0, indicator: indicator) != .empty && !units[u].children.isEmpty
+                && units[u].status(category: category, indicator: indicator) != .empty
         }
     }
 
