@@ -156,10 +156,13 @@ struct CycleWitness {
                 if moves == nil, quantities.last == .count {
                     moves = witness(moving: cell, by: Step(n: change, other: change), in: &graph, carrying: [.joint])
                 }
-                // A mean's n and score sum moved as whole pupils, where one cannot move without the other.
+                // Whole pupils moved with their scores or counts, where one quantity cannot move without the other;
+                // only for the few ends the moves above leave, as the bundles cost a look at England's cell.
                 if moves == nil { moves = meanCycle(moving: cell, quantity: quantity, by: change, in: graph) }
-                for bundle in bundles(of: cell, moving: quantity, by: change) where moves == nil {
-                    moves = witness(moving: cell, by: bundle, in: &graph, carrying: [.bundle(bundle)])
+                if moves == nil {
+                    for bundle in bundles(of: cell, moving: quantity, by: change) where moves == nil {
+                        moves = witness(moving: cell, by: bundle, in: &graph, carrying: [.bundle(bundle)])
+                    }
                 }
                 guard let moves else {
                     return quantity == .count ? .exposed : .unproved

@@ -26,8 +26,8 @@ struct DisclosureAudit {
     /// School cells are first offered to ``CycleWitness``, which proves most of
     /// them with a move of hidden cells found without an LP, in their LA's
     /// breakdown or with their school's total (pupils moved with their scores
-    /// or counts where one quantity cannot move alone). The rest go to their home block
-    /// (the cell's siblings and what lies below them, in its breakdown), which
+    /// or counts where one quantity cannot move alone). The rest go to their
+    /// home block (the cell's siblings and what lies below them, in its breakdown), which
     /// holds every other hidden cell at its true value, an attacker stronger
     /// than the real one, so a cell protected there is protected; its LPs are
     /// small. A cell the witnesses showed cannot move far enough in its home
@@ -39,8 +39,8 @@ struct DisclosureAudit {
     /// it comes before the wider blocks it spares); then in its pair block (the
     /// parent's family narrowed to two branches, see
     /// ``AuditBlock/init(pair:partner:in:)``), then in its parent's family
-    /// block (so a hidden parent moves too), and those still exposed are audited against
-    /// the whole indicator, where nothing hidden is held fixed and the relations
+    /// block (so a hidden parent moves too), and those still exposed are
+    /// audited against the whole indicator, where nothing hidden is held fixed and the relations
     /// split the hidden cells into independent components. Screens stop at
     /// witnesses; only that last pass solves short ends to their extremes. Each
     /// pass's LPs go to the auditor in one call so it can spread them over every
