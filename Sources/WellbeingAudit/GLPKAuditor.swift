@@ -12,10 +12,13 @@ public import WellbeingCore
 public struct GLPKAuditor: DisclosureAuditor {
     /// Threads to solve on; at least one.
     public let workers: Int
+    /// Which problems are pushed with the interior-point method.
+    public let interiorPoint: InteriorPointUse
 
     /// An auditor using every active core, or `workers` threads when given.
-    public init(workers: Int? = nil) {
+    public init(workers: Int? = nil, interiorPoint: InteriorPointUse = .measured) {
         self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.interiorPoint = interiorPoint
     }
 
     public func ranges(of problems: [AttackerProblem]) throws(DisclosureError) -> [[FeasibleRange]] {
@@ -30,7 +33,7 @@ public struct GLPKAuditor: DisclosureAuditor {
                     let position = next.add(1, ordering: .relaxed).oldValue
                     guard position < order.count else { return }
                     let index = order[position]
-                    var finder = FeasibleRangeFinder(problems[index])
+                    var finder = FeasibleRangeFinder(problems[index], interiorPoint: interiorPoint)
                     switch finder.run() {
                     case .success(let ranges): results.withLock { $0[index] = ranges }
                     case .failure(let error): failure.withLock { $0 = $0 ?? error }

@@ -69,6 +69,22 @@ final class GLPKProblem {
         glp_simplex(pointer, &parameters)
     }
 
+    /// Runs GLPK's interior-point method; true when it ended at an optimum, read with ``interiorColumnValue(_:)``.
+    ///
+    /// It neither needs nor leaves a basis, so the simplex method's warm start is untouched.
+    func interiorPoint() -> Bool {
+        var parameters = glp_iptcp()
+        glp_init_iptcp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        return glp_interior(pointer, &parameters) == 0 && glp_ipt_status(pointer) == GLP_OPT
+    }
+
+    /// The value of a 0-based column in the last interior-point solution.
+    func interiorColumnValue(_ column: Int) -> Double {
+        precondition((0..<columnCount).contains(column), "GLPK column out of range")
+        return glp_ipt_col_prim(pointer, Int32(column + 1))
+    }
+
     /// Replaces the basis with GLPK's advanced initial basis (after a failure on a bad one).
     func resetBasis() {
         glp_adv_basis(pointer, 0)

@@ -27,15 +27,21 @@ struct IndependentSolverTests {
     /// The pattern audited: primary cells alone (plenty exposed), or with the floor of secondary suppression.
     enum Pattern: CaseIterable, Sendable { case primaryOnly, floor }
 
+    /// Each pattern with GLPK's simplex method throughout, and with every push it can take by the interior point.
+    static let audits: [(Pattern, InteriorPointUse)] = Pattern.allCases.flatMap { pattern in
+        [InteriorPointUse.never, .always].map { (pattern, $0) }
+    }
+
     @Test("feasible ranges lie inside HiGHS's intervals, extremes match, verdicts agree",
-          arguments: [1, 2] as [UInt64], Pattern.allCases)
-    func agreesWithHiGHS(seed: UInt64, pattern: Pattern) throws {
+          arguments: [1, 2] as [UInt64], audits)
+    func agreesWithHiGHS(seed: UInt64, audit: (pattern: Pattern, method: InteriorPointUse)) throws {
+        let pattern = audit.pattern
         var table = Self.smallCountry(seed: seed)
         switch pattern {
         case .primaryOnly: PrimarySuppression(policy: .standard).apply(to: &table)
         case .floor: DisclosureControl(policy: .standard).protect(&table)
         }
-        let report = try DisclosureControl(policy: .standard).audit(table, auditor: GLPKAuditor())
+        let report = try DisclosureControl(policy: .standard).audit(table, auditor: GLPKAuditor(interiorPoint: audit.method))
         let reference = try HiGHSReference.intervals(table)
         #expect(report.entries.count == reference.count)
         if pattern == .primaryOnly { #expect(!report.exposed.isEmpty, "primary cells alone should be exposed here") }
