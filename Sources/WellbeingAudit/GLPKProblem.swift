@@ -85,6 +85,11 @@ final class GLPKProblem {
         return glp_ipt_col_prim(pointer, Int32(column + 1))
     }
 
+    /// Replaces the basis with one built by Bixby's crash procedure from the constraint matrix and bounds.
+    func crashBasis() {
+        glp_cpx_basis(pointer)
+    }
+
     /// Replaces the basis with GLPK's advanced initial basis (after a failure on a bad one).
     func resetBasis() {
         glp_adv_basis(pointer, 0)

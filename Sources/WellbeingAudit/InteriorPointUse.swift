@@ -1,7 +1,7 @@
 /// When the audit's LPs are pushed with GLPK's interior-point method instead of its simplex method.
 ///
 /// The simplex method's first solve of a large block spends most of its time
-/// finding any feasible basis (23 k iterations, 12 s, on a region's 52 k
+/// finding any feasible basis (8 s from a crash basis on a region's 52 k
 /// columns, against 0.5 s for the interior point), while its later solves start
 /// from the last basis and cost little. So a large problem pushes with the
 /// interior point, and turns to the simplex method once it needs more solves
@@ -17,9 +17,10 @@ public struct InteriorPointUse: Sendable, Hashable {
         self.columnsPerSolve = columnsPerSolve
     }
 
-    /// Measured on national blocks: break-even at 3 k columns; a first simplex solve costs 3 interior-point solves
-    /// at 10 k columns, 6 at 15 k and 24 at 52 k.
-    public static let measured = InteriorPointUse(minimumColumns: 3_000, columnsPerSolve: 2_500)
+    /// Measured on national blocks, against the simplex method from a crash basis: break-even near 20 k columns
+    /// (from 12 k to 20 k either may win); a first simplex solve costs 7 to 16 interior-point solves from 20 k to
+    /// 52 k columns.
+    public static let measured = InteriorPointUse(minimumColumns: 20_000, columnsPerSolve: 2_500)
     /// Every push with the interior-point method (while it succeeds); extremes still come from the simplex method.
     public static let always = InteriorPointUse(minimumColumns: 0, columnsPerSolve: 0)
     /// The simplex method throughout.
