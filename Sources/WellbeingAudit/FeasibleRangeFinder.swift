@@ -155,16 +155,24 @@ struct FeasibleRangeFinder {
             solution[column] = 0
         }
         for row in 0..<problem.rowCount {
-            var activity = 0.0
-            for (column, coefficient) in problem.terms(ofRow: row) { activity += coefficient * solution[column] }
+            var activity = 0.0, scale = 1.0
+            for (column, coefficient) in problem.terms(ofRow: row) {
+                let term = coefficient * solution[column]
+                activity += term
+                scale = max(scale, term.magnitude)
+            }
+            // The audit's usual slack, plus a rounding error that grows with the terms summed: large terms that
+            // cancel to a bound of 0 cannot meet it to 1e-6.
             let lower = problem.rowLower[row], upper = problem.rowUpper[row]
-            if lower.isFinite, activity < lower - Self.slack(lower) { return nil }
-            if upper.isFinite, activity > upper + Self.slack(upper) { return nil }
+            if lower.isFinite, activity < lower - Self.slack(lower, scale) { return nil }
+            if upper.isFinite, activity > upper + Self.slack(upper, scale) { return nil }
         }
         return solution
     }
 
-    private static func slack(_ bound: Double) -> Double { 1e-6 * max(1, bound.magnitude) }
+    private static func slack(_ bound: Double, _ scale: Double) -> Double {
+        FeasibleRange.tolerance(Int64(bound.magnitude.rounded())) + 1e-9 * scale
+    }
 
     /// Widens every target's range to the values of a solution.
     private mutating func observe(_ solution: (Int) -> Double) {
