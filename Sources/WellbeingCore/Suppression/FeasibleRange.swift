@@ -33,6 +33,6 @@ public struct FeasibleRange: Sendable, Hashable, Codable {
             && upper.value >= Double(required.upperBound) - Self.tolerance(required.upperBound)
     }
 
-    /// The slack allowed when comparing a simplex value with an integer: far below one unit, far above rounding.
+    /// The slack allowed when comparing an LP value with an integer: far below one unit, far above rounding.
     public static func tolerance(_ value: Int64) -> Double { 1e-6 * max(1, Double(value.magnitude)) }
 }

@@ -61,7 +61,7 @@ enum AuditJSON {
         func text(_ value: String) { JSONText.appendString(value, to: &buffer) }
         func append(_ raw: String) { buffer.append(contentsOf: raw.utf8) }
         func number(_ value: Double) {
-            // Feasible ends are simplex values; an unbounded upper end is null.
+            // Feasible ends are LP values (simplex or interior point); an unbounded upper end is null.
             guard value.isFinite else { return append("null") }
             append(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)")
         }
