@@ -5,12 +5,14 @@ import WellbeingCore
 /// The audit's answers checked against a second solver that sees the whole table at once.
 @Suite("Audit agrees with scipy's HiGHS")
 struct IndependentSolverTests {
-    /// Three LAs in two regions, four schools each, with mixed sexes, ethnicities and years.
-    static func smallCountry(seed: UInt64) -> IndicatorTable {
+    /// Three LAs in two regions, four schools each (or the LAs and schools given), with mixed sexes, ethnicities and
+    /// years.
+    static func smallCountry(seed: UInt64, authorities: [LocalAuthority] = [Fixture.camden, Fixture.islington, Fixture.leeds],
+                             schoolsEach: Int = 4) -> IndicatorTable {
         var random = SplitMix(seed: seed)
         var schools: [SchoolAggregate] = []
-        for (l, la) in [Fixture.camden, Fixture.islington, Fixture.leeds].enumerated() {
-            for s in 0..<4 {
+        for (l, la) in authorities.enumerated() {
+            for s in 0..<schoolsEach {
                 var pupils: [PupilResponse] = []
                 for _ in 0..<(12 + Int(random.uniform() * 40)) {
                     pupils += Fixture.pupils(1, safe: random.uniform() < 0.6 ? 1 : 0, year: 7 + Int(random.uniform() * 3),
@@ -18,7 +20,7 @@ struct IndependentSolverTests {
                                              ethnicity: EthnicityMajor(rawValue: UInt8(random.pick([70, 8, 12, 6, 1, 2, 1])))!,
                                              swemwbs: 7 + Int(random.uniform() * 29))
                 }
-                schools.append(Fixture.school(100_000 + 10 * l + s, in: la, pupils))
+                schools.append(Fixture.school(100_000 + 100 * l + s, in: la, pupils))
             }
         }
         return Fixture.table(schools)

@@ -91,6 +91,7 @@ struct AttackerModel: Sendable {
         return groups.compactMap { members, relations in
             guard members.contains(where: { isTarget(cells[$0]) }) else { return nil }
             var problem = problem(cells: members.map { cells[$0] }, relations: relations, targets: isTarget)
+            problem.cells = members.map { cells[$0] }.sorted()
             problem.needsExtremes = !screening
             return problem
         }

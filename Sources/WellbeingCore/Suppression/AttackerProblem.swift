@@ -36,6 +36,8 @@ public struct AttackerProblem: Sendable {
     public private(set) var rowLower: [Double] = []
     public private(set) var rowUpper: [Double] = []
     public internal(set) var targets: [Target] = []
+    /// The hidden cells whose quantities are the columns, sorted: within one table, the same cells make the same problem.
+    public internal(set) var cells: [CellReference] = []
     /// Whether an end short of its requirement must be solved to its extreme (the exact shortfall).
     ///
     /// False when the problem only screens cells for a wider block (a cell short

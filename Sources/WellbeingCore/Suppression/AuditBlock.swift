@@ -18,6 +18,9 @@ struct AuditBlock: Hashable, Sendable, Comparable {
     /// The two children of the scope whose descendants are in the block; the other children bring only their own
     /// cells. Nil for every child's descendants.
     var pair: Pair?
+    /// The schools whose cells are in the block, in unit order; other schools' cells are held at their true values.
+    /// Nil for every school.
+    var neighbours: [Int]?
 
     /// Two children of a block's scope: the audited cell's branch and the one chosen to move against it.
     struct Pair: Hashable, Sendable {
@@ -87,6 +90,43 @@ struct AuditBlock: Hashable, Sendable, Comparable {
         return partners
     }
 
+    /// A school cell's family block narrowed to its school and the `count` schools most able to move against it.
+    ///
+    /// A school whose total is hidden moves its categories with every
+    /// breakdown, so its cell may need its whole LA in every category; an
+    /// LA's family block can hold tens of thousands of columns. Most such
+    /// cells are covered by a few schools that hide the same categories:
+    /// this block keeps the schools hiding most of the cell's school's hidden
+    /// cells (ties in unit order) and holds the rest at their true values.
+    /// Nil where the LA has no more than `count` other schools (the family block is as small).
+    init?(neighbourhood cell: CellReference, count: Int, in table: IndicatorTable) {
+        guard table.units[cell.unit].children.isEmpty, let parent = table.units[cell.unit].parent,
+              table.units[parent].children.count > count + 1 else { return nil }
+        self.init(family: cell, in: table)
+        neighbours = Self.neighbours(of: cell, count: count, in: table)
+    }
+
+    /// This block with only the given schools' cells free (see ``neighbours``).
+    func narrowed(to schools: [Int]?) -> AuditBlock {
+        var block = self
+        block.neighbours = schools
+        return block
+    }
+
+    /// A school cell's school and the `count` other schools of its LA hiding most of its school's hidden cells.
+    private static func neighbours(of cell: CellReference, count: Int, in table: IndicatorTable) -> [Int] {
+        let parent = table.units[cell.unit].parent!
+        let school = table.units[cell.unit]
+        let hidden = (0..<table.layout.count).filter { school.status(category: $0, indicator: cell.indicator).isSuppressed }
+        let others = table.units[parent].children.filter { $0 != cell.unit }
+        let shared = others.map { other in
+            hidden.count { table.units[other].status(category: $0, indicator: cell.indicator).isSuppressed }
+        }
+        let chosen = others.indices.sorted { shared[$0] != shared[$1] ? shared[$0] > shared[$1] : $0 < $1 }
+            .prefix(count).map { others[$0] }
+        return (chosen + [cell.unit]).sorted()
+    }
+
     /// A category cell's tree block: every geography, in the cell's breakdown; nil for a total.
     ///
     /// The last screen before the whole indicator: a cell kept exposed in its
@@ -117,6 +157,7 @@ struct AuditBlock: Hashable, Sendable, Comparable {
         var cells: [CellReference] = []
         var stack = includesScope ? [scope] : table.units[scope].children.reversed()
         while let unit = stack.popLast() {
+            if let neighbours, table.units[unit].children.isEmpty, !neighbours.contains(unit) { continue }
             for slot in slots where table.units[unit].status(category: slot, indicator: indicator).isSuppressed {
                 cells.append(CellReference(unit: unit, category: slot, indicator: indicator))
             }
@@ -127,10 +168,13 @@ struct AuditBlock: Hashable, Sendable, Comparable {
     }
 
     static func < (lhs: Self, rhs: Self) -> Bool {
-        (lhs.indicator, lhs.scope, lhs.breakdown.map { Breakdown.filters.firstIndex(of: $0)! } ?? -1,
-         lhs.includesScope ? 1 : 0, lhs.pair?.own ?? -1, lhs.pair?.partner ?? -1)
-            < (rhs.indicator, rhs.scope, rhs.breakdown.map { Breakdown.filters.firstIndex(of: $0)! } ?? -1,
-               rhs.includesScope ? 1 : 0, rhs.pair?.own ?? -1, rhs.pair?.partner ?? -1)
+        let (left, right) = (lhs.sortKey, rhs.sortKey)
+        return left != right ? left < right : (lhs.neighbours ?? []).lexicographicallyPrecedes(rhs.neighbours ?? [])
+    }
+
+    private var sortKey: (Int, Int, Int, Int, Int, Int) {
+        (indicator, scope, breakdown.map { Breakdown.filters.firstIndex(of: $0)! } ?? -1, includesScope ? 1 : 0,
+         pair?.own ?? -1, pair?.partner ?? -1)
     }
 }
 

@@ -10,8 +10,10 @@ enum HiGHSReference {
     /// SWEMWBS metric scores run from 7.00 to 35.00, in hundredths.
     static let scoreRange = 700.0...3500.0
 
-    /// The exact feasible interval of every hidden quantity.
-    static func intervals(_ table: IndicatorTable) throws -> [CellReference: [AuditQuantity: ClosedRange<Double>]] {
+    /// The exact feasible interval of every hidden quantity (of one indicator, if given).
+    static func intervals(_ table: IndicatorTable, indicator only: Int? = nil) throws
+        -> [CellReference: [AuditQuantity: ClosedRange<Double>]]
+    {
         var column: [CellReference: [AuditQuantity: Int]] = [:]
         var variables = 0
         func quantities(_ cell: CellReference) -> [AuditQuantity] {
@@ -32,7 +34,7 @@ enum HiGHSReference {
         for (u, unit) in table.units.enumerated() {
             for category in 0..<table.layout.count {
                 for indicator in table.catalogue.indicators.indices
-                where unit.status(category: category, indicator: indicator).isSuppressed {
+                where (only ?? indicator) == indicator && unit.status(category: category, indicator: indicator).isSuppressed {
                     let cell = CellReference(unit: u, category: category, indicator: indicator)
                     for quantity in quantities(cell) {
                         column[cell, default: [:]][quantity] = variables
@@ -42,7 +44,7 @@ enum HiGHSReference {
             }
         }
         var equalities: [[String: Any]] = []
-        for relation in table.additiveRelations {
+        for relation in table.additiveRelations where (only ?? relation.total.indicator) == relation.total.indicator {
             let members = [relation.total] + relation.parts
             guard members.contains(where: { column[$0] != nil }) else { continue }
             for quantity in quantities(relation.total) {
