@@ -31,9 +31,15 @@ extension GLPKProblem {
     }
 
     /// Solves with the current objective from the current basis, once more from a fresh basis if GLPK gives up.
+    ///
+    /// "No feasible solution" is numerical trouble too (the true table is a
+    /// solution): seen from a warm basis on a block whose score sums reach 2.5
+    /// billion hundredths, and gone from GLPK's advanced initial basis.
     func solve() -> Result<GLPKOutcome, GLPKError> {
         var code = simplex()
-        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND || code == GLP_EFAIL {
+        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND || code == GLP_EFAIL
+            || code == 0 && status == GLP_NOFEAS
+        {
             resetBasis()
             code = simplex()
         }

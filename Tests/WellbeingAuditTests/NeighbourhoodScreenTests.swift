@@ -61,7 +61,7 @@ struct NeighbourhoodScreenTests {
     }
 
     /// Screens that narrow at once: two neighbours, and every block counted wide.
-    static let narrowest = DisclosureAudit.ScreenLimits(neighbours: 2, wideFamilyCells: 0, wideHomeCells: 0)
+    static let narrowest = DisclosureAudit.ScreenLimits(neighbours: 2, wideCells: 0)
 
     /// Records the problems an audit sends to GLPK.
     final class RecordingAuditor: DisclosureAuditor {

@@ -178,13 +178,12 @@ struct ComplementarySuppression {
         var previous = [Int](repeating: -1, count: nodeCount)
         var done = [Bool](repeating: false, count: nodeCount)
         distance[source] = 0
+        var queue = NodeQueue()
+        queue.push(source, at: 0)
         let target = rows.count + goal
         while true {
-            var node = -1
-            for i in 0..<nodeCount where !done[i] && distance[i] < .infinity && (node < 0 || distance[i] < distance[node]) {
-                node = i
-            }
-            guard node >= 0 else { return nil }
+            guard let (reached, node) = queue.pop() else { return nil }
+            guard !done[node], reached == distance[node] else { continue }
             if node == target { break }
             done[node] = true
             let fromRow = node < rows.count
@@ -201,6 +200,7 @@ struct ComplementarySuppression {
                     distance[next] = candidate
                     via[next] = (edge, takes)
                     previous[next] = node
+                    queue.push(next, at: candidate)
                 }
             }
         }

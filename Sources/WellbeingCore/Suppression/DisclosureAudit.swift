@@ -10,12 +10,10 @@ struct DisclosureAudit {
         /// a thousand columns protect 702 of the 758 primary cells the witnesses left, and the other 56 are
         /// exposed in the whole LA as well.
         var neighbours = 24
-        /// Hidden cells above which a family block is too wide to screen a school cell without a pair (about 20 k
-        /// columns, where one LP takes seconds): the cell is screened among its neighbours instead.
-        var wideFamilyCells = 10_000
-        /// Hidden cells above which a home block's primary cells are screened among their neighbours before it
-        /// (about 8 k columns); below it one home LP costs less than a neighbourhood LP per cell.
-        var wideHomeCells = 4_000
+        /// Hidden cells above which a block is wide (about 8 k columns, where an LP takes a second or more): a
+        /// school cell without a pair is screened in its wide family and tree blocks only among its neighbours,
+        /// and a wide home block's primary cells are screened among their neighbours before it.
+        var wideCells = 4_000
 
         static let standard = ScreenLimits()
     }
@@ -64,8 +62,8 @@ struct DisclosureAudit {
     /// block (so a hidden parent moves too), and those still exposed are
     /// audited against the whole indicator, where nothing hidden is held fixed and the relations
     /// split the hidden cells into independent components. A school cell
-    /// without a pair is screened in a family block of more than 10,000 hidden
-    /// cells only among its neighbours. A problem a screen poses again (the
+    /// without a pair is screened in a family or tree block of more than 4,000
+    /// hidden cells only among its neighbours. A problem a screen poses again (the
     /// same hidden cells, so the same LP) is not solved again. Screens stop at
     /// witnesses; only that last pass solves short ends to their extremes. Each
     /// pass's LPs go to the auditor in one call so it can spread them over every
@@ -114,10 +112,10 @@ struct DisclosureAudit {
             if hiddenCounts[block] == nil { hiddenCounts[block] = block.hiddenCells(in: table).count }
             return hiddenCounts[block]! > limit
         }
-        // Without a pair, a school cell's family blocks span all of a big LA's schools; over the limit the cell is
+        // Without a pair, a school cell's wider blocks hold all of a big LA's schools; in a wide one the cell is
         // screened among its neighbours alone (a block its neighbourhood screen may already have solved).
         let narrowed = { (block: AuditBlock, cell: CellReference) -> AuditBlock in
-            guard pair(cell) == nil, let near = neighbourhood(cell), isWide(block, limits.wideFamilyCells) else {
+            guard pair(cell) == nil, let near = neighbourhood(cell), isWide(block, limits.wideCells) else {
                 return block
             }
             return block.narrowed(to: near.neighbours)
@@ -127,7 +125,7 @@ struct DisclosureAudit {
             // In a wide home block a primary cell is screened among its neighbours first: once no primary cell is
             // left short there, the home LP only reads its secondary cells' positions, without a push.
             { cell in
-                table.status(cell).isPrimary && isWide(AuditBlock(home: cell, in: table), limits.wideHomeCells)
+                table.status(cell).isPrimary && isWide(AuditBlock(home: cell, in: table), limits.wideCells)
                     ? neighbourhood(cell) : nil
             },
             { settlement.exposedAtHome.contains($0) ? nil : AuditBlock(home: $0, in: table) },
@@ -135,7 +133,7 @@ struct DisclosureAudit {
             // The pair block holds the family block and more, so a cell with a pair skips the family block.
             { pair($0) == nil ? narrowed(AuditBlock(family: $0, in: table), $0) : nil },
             // The tree block is cheap (totals held): it goes before the pair and parent family blocks it spares.
-            { AuditBlock(tree: $0, in: table) },
+            { cell in AuditBlock(tree: cell, in: table).map { narrowed($0, cell) } },
             { pair($0) },
             { cell in
                 table.units[cell.unit].parent.map {
