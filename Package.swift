@@ -119,6 +119,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "WellbeingServerTests",
                     dependencies: ["WellbeingServer", "WellbeingResources", "WellbeingIngest", "WellbeingStorage", "wellbeing",
+                                   "WellbeingAudit",
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "AsyncHTTPClient", package: "async-http-client")],
                     swiftSettings: swiftSettings),

@@ -38,7 +38,7 @@ public struct Publication: Sendable {
         summary = SuppressionSummary(tables: tables)
         provenance = Provenance(
             softwareVersion: SoftwareVersion.current, catalogueVersion: catalogue.version,
-            instrumentID: catalogue.instrument.id, policyVersion: policy.version,
+            instrumentID: catalogue.instrument.id, policyVersion: policy.version, audited: auditor != nil,
             generated: generated ?? Date().ISO8601Format(), inputs: inputs)
     }
 

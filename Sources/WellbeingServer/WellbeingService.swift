@@ -18,15 +18,18 @@ public struct WellbeingService: Sendable {
     private let logger: Logger
 
     /// A service on `store`; `reader` checks uploads (its size limit becomes the configured upload limit).
+    ///
+    /// - Parameter auditor: the LP solver that audits every publication (as `wellbeing publish` does); nil
+    ///   publishes with the primary rules and the floor of secondary suppression only.
     public init(store: any ReturnStore & TokenStore, reader: ReturnReader, policy: SuppressionPolicy,
-                configuration: ServiceConfiguration, logger: Logger) {
+                auditor: (any DisclosureAuditor)?, configuration: ServiceConfiguration, logger: Logger) {
         self.configuration = configuration
         self.store = store
         var reader = reader
         reader.limits.maxBytes = configuration.maxUploadBytes
         self.reader = reader
         self.logger = logger
-        publisher = Republisher(store: store, policy: policy, logger: logger)
+        publisher = Republisher(store: store, policy: policy, auditor: auditor, logger: logger)
     }
 
     /// Every route, behind the middleware.
@@ -53,7 +56,9 @@ public struct WellbeingService: Sendable {
         api.get("areas", use: published.areas)
         api.get("areas/{la}", use: published.area)
         api.get("schools/{urn}", use: published.school)
-        api.get("exports/indicators.csv", use: ExportRoutes(publisher: publisher).indicatorsCSV)
+        let exports = ExportRoutes(publisher: publisher)
+        api.get("exports/indicators.csv", use: exports.indicatorsCSV)
+        api.get("audit", use: exports.auditReport)
 
         let pages = PageRoutes(publisher: publisher, publicPages: configuration.publicPages)
         router.get("/", use: pages.home)

@@ -20,8 +20,8 @@ struct AuditCommand: ParsableCommand {
             Prints hidden cells per level, primary cells audited and protected, every \
             disagreement and the worst shortfalls with their location (never a cell's value).
 
-            The folder must come from an audited export of every level and indicator:
-              wellbeing aggregate --audit returns/*.xml --out export/
+            The folder must come from an audited export (the default) of every level and indicator:
+              wellbeing aggregate returns/*.xml --out export/
               wellbeing audit export/
 
             Exit status: 0 when the files agree and every primary cell keeps its protection \

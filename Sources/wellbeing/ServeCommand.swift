@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import WellbeingAudit
 import WellbeingCore
 import WellbeingIngest
 import WellbeingServer
@@ -36,13 +37,16 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: ServeOptions
     @OptionGroup var schemaOptions: SchemaOptions
     @OptionGroup var reference: ReferenceOptions
+    @OptionGroup var protection: AuditOptions
 
     func run() async throws {
         let data = try reference.load()
         let reader = ReturnReader(schema: try schemaOptions.load(), instruments: [data.catalogue.instrument],
                                   localAuthorities: data.localAuthorities)
+        // One solver thread: a republish after an upload leaves the other core to readers.
         let service = WellbeingService(store: try store.open(catalogue: data.catalogue), reader: reader,
-                                       policy: data.policy, configuration: try options.configuration(),
+                                       policy: data.policy, auditor: protection.audit ? GLPKAuditor(workers: 1) : nil,
+                                       configuration: try options.configuration(),
                                        logger: Self.logger())
         try await service.run { address in
             // Unbuffered, so a script or test reading the pipe learns the address at once.

@@ -17,8 +17,7 @@ struct WellbeingCommand: AsyncParsableCommand {
               wellbeing demo
               wellbeing generate --pupils 5000 --schools 20 --las 2 --seed 1 --out returns/
               wellbeing validate returns/*.xml
-              wellbeing aggregate returns/*.xml --out export/
-              wellbeing aggregate --audit returns/*.xml --out export/ && wellbeing audit export/
+              wellbeing aggregate returns/*.xml --out export/ && wellbeing audit export/
             """,
         version: SoftwareVersion.current,
         subcommands: [ValidateCommand.self, AggregateCommand.self, IngestCommand.self, PublishCommand.self,

@@ -96,11 +96,11 @@ struct AggregateCommandTests {
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 
-    @Test("--audit hides at least as much, writes a passing audit.json, and a plain export removes it")
+    @Test("the default export is audited: a passing audit.json, more hidden than --no-audit, which removes it")
     func audited() throws {
         let out = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try CommandRunner.run(["aggregate", "--quiet", "--audit"] + Self.inputs + ["--out", out.path])
+        let result = try CommandRunner.run(["aggregate", "--quiet"] + Self.inputs + ["--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let audit = try JSONSerialization.jsonObject(
             with: Data(contentsOf: out.appendingPathComponent("audit.json"))) as! [String: Any]
@@ -110,16 +110,27 @@ struct AggregateCommandTests {
         let cells = tables.flatMap { $0["cells"] as? [[String: Any]] ?? [] }
         #expect(!cells.isEmpty)
         #expect(cells.allSatisfy { $0["passed"] as? Bool == true })
-        // The audit lists exactly the cells the suppression summary counts as hidden, and more than a plain export.
+        // The audit lists exactly the cells the suppression summary counts as hidden, and more than the floor alone.
         func hidden(_ folder: URL) throws -> Int {
             let summary = try String(contentsOf: folder.appendingPathComponent("suppression-summary.csv"), encoding: .utf8)
             let all = try #require(summary.split(separator: "\n").last { $0.hasPrefix("All levels,") })
             return all.split(separator: ",")[2...5].reduce(0) { $0 + Int($1)! }
         }
         #expect(try hidden(out) == cells.count)
-        #expect(try hidden(out) > hidden(Self.golden))
+        func audited(_ folder: URL) throws -> Bool? {
+            let provenance = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("provenance.json"))) as! [String: Any]
+            return (provenance["policy"] as? [String: Any])?["audited"] as? Bool
+        }
+        #expect(try audited(out) == true)
 
-        let again = try CommandRunner.run(["aggregate", "--quiet"] + Self.inputs + ["--out", out.path])
+        let floor = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: floor) }
+        #expect(try CommandRunner.run(["aggregate", "--quiet", "--no-audit"] + Self.inputs + ["--out", floor.path]).status == 0)
+        #expect(try hidden(out) > hidden(floor))
+        #expect(try audited(floor) == false)
+
+        let again = try CommandRunner.run(["aggregate", "--quiet", "--no-audit"] + Self.inputs + ["--out", out.path])
         #expect(again.status == 0)
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("audit.json").path))
     }

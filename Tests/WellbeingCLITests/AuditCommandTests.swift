@@ -13,7 +13,7 @@ struct AuditCommandTests {
         precondition(generated.status == 0, generated.stderr)
         let files = generated.stdout.split(separator: "\n").map(String.init)
         let folder = root.appendingPathComponent("export")
-        let aggregated = try! CommandRunner.run(["aggregate", "--quiet", "--audit", "--formats", "none"] + files
+        let aggregated = try! CommandRunner.run(["aggregate", "--quiet", "--formats", "none"] + files
                                                 + ["--out", folder.path])
         precondition(aggregated.status == 0, aggregated.stderr)
         return folder
@@ -47,7 +47,7 @@ struct AuditCommandTests {
     func severalWaves() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let aggregated = try CommandRunner.run(["aggregate", "--quiet", "--audit", "--formats", "none"]
+        let aggregated = try CommandRunner.run(["aggregate", "--quiet", "--formats", "none"]
                                                + AggregateCommandTests.inputs + ["--out", folder.path])
         #expect(aggregated.status == 0, "\(aggregated.stderr)")
         let result = try CommandRunner.run(["audit", folder.path])

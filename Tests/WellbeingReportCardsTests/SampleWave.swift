@@ -51,7 +51,7 @@ enum SampleWave {
 
     static let provenance = Provenance(
         softwareVersion: softwareVersion, catalogueVersion: reference.catalogue.version,
-        instrumentID: reference.catalogue.instrument.id, policyVersion: reference.policy.version,
+        instrumentID: reference.catalogue.instrument.id, policyVersion: reference.policy.version, audited: false,
         generated: "2026-11-28T12:00:00Z", inputs: [])
 
     static var table: IndicatorTable { tables[0] }

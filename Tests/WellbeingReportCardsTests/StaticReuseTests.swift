@@ -28,7 +28,7 @@ struct StaticReuseTests {
         let provenance = Provenance(
             softwareVersion: SampleWave.softwareVersion, catalogueVersion: SampleWave.reference.catalogue.version,
             instrumentID: SampleWave.reference.catalogue.instrument.id,
-            policyVersion: SampleWave.reference.policy.version, generated: generated, inputs: [])
+            policyVersion: SampleWave.reference.policy.version, audited: false, generated: generated, inputs: [])
         return try ReportCardSite(tables: tables, catalogue: SampleWave.reference.catalogue, provenance: provenance,
                                   links: .static)
     }

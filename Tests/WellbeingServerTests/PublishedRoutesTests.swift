@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import WellbeingAudit
 import WellbeingCore
 import WellbeingExport
 import WellbeingServer
@@ -111,6 +112,33 @@ import WellbeingServer
     }
 
     /// The publication the service serves now.
+    @Test func anAuditedServiceHidesMoreAndGivesAdminsItsAuditReport() async throws {
+        let audited = try ServiceFixture(auditor: GLPKAuditor(workers: 1))
+        let floor = try ServiceFixture()
+        for fixture in [audited, floor] {
+            try await fixture.seed("valid/hand-checkable.xml")
+            try await fixture.seed("valid/warnings.xml")
+        }
+        let publication = try #require(Self.publication(of: audited))
+        #expect(publication.isAudited)
+        #expect(try #require(Self.publication(of: floor)).isAudited == false)
+        func hidden(_ publication: Publication?) -> Int { publication.map { $0.summary.overall.cells - $0.summary.overall.published } ?? 0 }
+        #expect(hidden(publication) > hidden(Self.publication(of: floor)))
+        let report = try await audited.withClient { client in
+            try await client.execute(uri: "/api/v1/audit", method: .get, headers: audited.headers(.admin)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                return Data(buffer: response.body)
+            }
+        }
+        var expected = Data()
+        publication.writeAuditReport { expected.append(contentsOf: $0) }
+        #expect(report == expected)
+        let document = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any])
+        #expect(document["format"] as? String == "wellbeing-audit/1")
+        #expect(document["passed"] as? Bool == true)
+    }
+
     static func publication(of fixture: ServiceFixture) -> Publication? {
         fixture.service.publisher.currentPublication
     }

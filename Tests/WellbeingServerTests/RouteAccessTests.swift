@@ -54,6 +54,11 @@ import WellbeingServer
             .anonymous: .unauthorized, .uploader: .forbidden, .otherUploader: .forbidden, .reader: .forbidden,
             .researcher: .ok, .admin: .ok,
         ]),
+        // The fixture publishes without an audit: an admin learns there is no report, everyone else is refused.
+        Route(method: .get, path: "/api/v1/audit", expected: [
+            .anonymous: .unauthorized, .uploader: .forbidden, .otherUploader: .forbidden, .reader: .forbidden,
+            .researcher: .forbidden, .admin: .notFound,
+        ]),
         .published("/"),
         .published("/areas/202"),
         .published("/schools/100049"),

@@ -26,16 +26,20 @@ public struct Provenance: Sendable, Hashable {
     public var catalogueVersion: String
     public var instrumentID: String
     public var policyVersion: String
+    /// Whether GLPK's LP audit drove the secondary suppression and passed it (else only the primary rules and the
+    /// floor of secondary suppression were applied).
+    public var audited: Bool
     /// ISO 8601 time the export was generated.
     public var generated: String
     public var inputs: [Input]
 
     public init(softwareVersion: String, catalogueVersion: String, instrumentID: String, policyVersion: String,
-                generated: String, inputs: [Input]) {
+                audited: Bool, generated: String, inputs: [Input]) {
         self.softwareVersion = softwareVersion
         self.catalogueVersion = catalogueVersion
         self.instrumentID = instrumentID
         self.policyVersion = policyVersion
+        self.audited = audited
         self.generated = generated
         self.inputs = inputs
     }

@@ -28,7 +28,7 @@ public struct StatedFolder: Sendable {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
             throw FolderReadError(.missingFile, "\(path) is not a folder. Give the export folder that"
-                                  + " `wellbeing aggregate --audit … --out DIR` wrote")
+                                  + " `wellbeing aggregate … --out DIR` wrote")
         }
         let document = try Self.auditDocument(in: path)
         policyVersion = document.policyVersion
@@ -185,8 +185,8 @@ public struct StatedFolder: Sendable {
     private static func auditDocument(in folder: String) throws(FolderReadError) -> AuditJSON.Document {
         let path = (folder as NSString).appendingPathComponent("audit.json")
         let data = try contents(of: path, missing: "the folder has no audit.json, so it was exported without an"
-                                + " audit. Export it again with `wellbeing aggregate --audit … --out \(folder)`"
-                                + " (or `publish --audit`)")
+                                + " audit (--no-audit). Export it again with `wellbeing aggregate … --out \(folder)`"
+                                + " (or `publish`), without --no-audit")
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let document: AuditJSON.Document
@@ -194,7 +194,7 @@ public struct StatedFolder: Sendable {
             document = try decoder.decode(AuditJSON.Document.self, from: data)
         } catch {
             throw FolderReadError(.badAuditReport, "\(path) is not a readable audit report (\(Self.reason(error)))."
-                                  + " Restore the audit.json the export wrote, or export again with --audit.")
+                                  + " Restore the audit.json the export wrote, or export again without --no-audit.")
         }
         guard document.format == AuditJSON.format else {
             throw FolderReadError(.badAuditReport, "\(path) has format \"\(document.format)\"; this tool reads"

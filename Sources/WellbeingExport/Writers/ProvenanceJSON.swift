@@ -6,7 +6,8 @@ enum ProvenanceJSON {
     /// The document, shared with the `provenance` member of `indicators.json`.
     struct Document: Encodable {
         struct Software: Encodable { var name: String; var version: String }
-        struct Versioned: Encodable { var version: String }
+        /// The suppression policy, and whether the LP audit drove and passed the secondary suppression.
+        struct Policy: Encodable { var version: String; var audited: Bool }
         struct Catalogue: Encodable { var version: String; var instrument: String }
         struct Input: Encodable {
             var name: String
@@ -21,7 +22,7 @@ enum ProvenanceJSON {
         var software: Software
         var generated: String
         var catalogue: Catalogue
-        var policy: Versioned
+        var policy: Policy
         var inputs: [Input]
         /// The rows kept when the export is a subset (`PublicationFilter.summary`); absent for the whole.
         var filter: String?
@@ -39,7 +40,7 @@ enum ProvenanceJSON {
             software: .init(name: "wellbeing", version: provenance.softwareVersion),
             generated: provenance.generated,
             catalogue: .init(version: provenance.catalogueVersion, instrument: provenance.instrumentID),
-            policy: .init(version: provenance.policyVersion),
+            policy: .init(version: provenance.policyVersion, audited: provenance.audited),
             inputs: provenance.inputs.map {
                 .init(name: $0.name, sha256: $0.sha256, returnId: $0.returnId, localAuthority: $0.localAuthority,
                       wave: $0.wave, schools: $0.schools, pupils: $0.pupils)

@@ -14,6 +14,8 @@ extension IndicatorsWorkbook {
             ("Software", "wellbeing \(provenance.softwareVersion)"),
             ("Catalogue", "\(provenance.catalogueVersion) (instrument \(provenance.instrumentID))"),
             ("Suppression policy", provenance.policyVersion),
+            ("LP audit", provenance.audited ? "passed: every primary cell keeps its protection interval"
+                : "not run: primary rules and the floor of secondary suppression only"),
             ("Same data as", "indicators.csv (EES open-data layout) and indicators.json in this folder"),
         ]
         for (offset, line) in lines.enumerated() {

@@ -8,6 +8,8 @@ enum Permission: Sendable {
     case export
     /// Submitting, listing and withdrawing returns: uploaders (their own LA only) and admins.
     case manageReturns
+    /// The audit report, which holds hidden cells' true values: admins only.
+    case auditReports
 
     /// True when a token of `role` may do this.
     func allows(_ role: AccessRole) -> Bool {
@@ -15,6 +17,7 @@ enum Permission: Sendable {
         case .readPublished: true
         case .export: role == .researcher || role == .admin
         case .manageReturns: role == .uploader || role == .admin
+        case .auditReports: role == .admin
         }
     }
 
@@ -24,6 +27,7 @@ enum Permission: Sendable {
         case .readPublished: "reading published data needs a token"
         case .export: "exports need a researcher or admin token"
         case .manageReturns: "returns are managed with an uploader token (for its own LA) or an admin token"
+        case .auditReports: "the audit report holds hidden values: it needs an admin token"
         }
     }
 }

@@ -20,12 +20,14 @@ public final class Republisher: Sendable {
 
     private let store: any ReturnStore
     private let policy: SuppressionPolicy
+    private let auditor: (any DisclosureAuditor)?
     private let logger: Logger
     private let state = Mutex(State())
 
-    init(store: any ReturnStore, policy: SuppressionPolicy, logger: Logger) {
+    init(store: any ReturnStore, policy: SuppressionPolicy, auditor: (any DisclosureAuditor)?, logger: Logger) {
         self.store = store
         self.policy = policy
+        self.auditor = auditor
         self.logger = logger
     }
 
@@ -94,11 +96,12 @@ public final class Republisher: Sendable {
         let start = clock.now
         do {
             let snapshot = try store.snapshot()
-            // The service publishes as `wellbeing publish` does by default: P1–P3 and the floor, no LP audit.
+            // Audited as `wellbeing publish` is; a table the audit cannot protect keeps the previous publication.
             let publication = try Publication(snapshot: snapshot, catalogue: store.catalogue, policy: policy,
-                                              auditor: nil)
+                                              auditor: auditor)
             logger.info("published", metadata: [
                 "returns": "\(snapshot.returns.count)", "schools": "\(snapshot.aggregation.schoolCount)",
+                "audited": "\(auditor != nil)",
                 "duration_ms": "\((clock.now - start) / .milliseconds(1))",
             ])
             return PublishedData(publication: publication, generation: generation, logger: logger)

@@ -29,9 +29,10 @@ struct ServiceFixture {
     let service: WellbeingService
     private let bearers: [Caller: String]
 
-    init(configuration: ServiceConfiguration = ServiceConfiguration()) throws {
+    /// A service on an in-memory store; unaudited unless an auditor is given (routes behave the same either way).
+    init(configuration: ServiceConfiguration = ServiceConfiguration(), auditor: (any DisclosureAuditor)? = nil) throws {
         store = try SQLiteReturnStore(inMemoryWith: Self.reference.catalogue)
-        service = WellbeingService(store: store, reader: Self.reader, policy: Self.reference.policy,
+        service = WellbeingService(store: store, reader: Self.reader, policy: Self.reference.policy, auditor: auditor,
                                    configuration: configuration, logger: Logger(label: "test"))
         var bearers: [Caller: String] = [:]
         bearers[.uploader] = try store.createToken(role: .uploader, localAuthority: "202").bearer
